@@ -1,0 +1,32 @@
+package dk.jobsurvey.config;
+
+import static dk.jobsurvey.config.ConfigValueException.require;
+
+import java.util.List;
+
+/** Letters, SMS text and weeks of the fieldwork (DESIGN.md §5). */
+public record FieldworkSettings(
+    String linkTemplate, List<Letter> letters, CollectionWeeks collectionWeeks, String smsText) {
+  public FieldworkSettings {
+    require(linkTemplate.contains("{token}"), "link_template", "a URL containing {token}");
+    require(!letters.isEmpty(), "letters", "at least the invitation");
+    require(smsText.contains("{link}"), "sms_text", "a text containing {link}");
+    letters = List.copyOf(letters);
+  }
+
+  /** One Digital Post mailing: its name and the ISO week it is sent. */
+  public record Letter(String letter, int sendWeek) {
+    public Letter {
+      require(letter.matches("[a-z0-9_]+"), "letter", "a lower-case name like invitation, got '" + letter + "'");
+      require(sendWeek >= 1 && sendWeek <= 53, "send_week", "an ISO week 1-53, got " + sendWeek);
+    }
+  }
+
+  /** The ISO weeks in which responses are collected. */
+  public record CollectionWeeks(int first, int last) {
+    public CollectionWeeks {
+      require(first >= 1 && first <= 53, "first", "an ISO week 1-53, got " + first);
+      require(last >= first && last <= 53, "last", "an ISO week from first (" + first + ") to 53, got " + last);
+    }
+  }
+}

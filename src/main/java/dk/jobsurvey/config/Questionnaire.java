@@ -1,0 +1,71 @@
+package dk.jobsurvey.config;
+
+import static dk.jobsurvey.config.ConfigValueException.require;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** conf/questionnaire.yaml: the rated items, their themes, and the free-text fields. */
+public record Questionnaire(
+    Scale scale,
+    List<Integer> positiveValues,
+    List<String> dontKnowValues,
+    List<Theme> themes,
+    List<Item> items,
+    List<FreeText> freeText) {
+
+  public Questionnaire {
+    require(!items.isEmpty(), "items", "at least one item");
+    for (int value : positiveValues) {
+      require(value >= scale.min() && value <= scale.max(), "positive_values",
+          "values on the scale " + scale.min() + "-" + scale.max() + ", got " + value);
+    }
+    Set<String> themeIds = new HashSet<>();
+    themes.forEach(t -> themeIds.add(t.id()));
+    Set<String> itemIds = new HashSet<>();
+    for (Item item : items) {
+      require(itemIds.add(item.id()), "items", "unique item ids, '" + item.id() + "' appears twice");
+      require(themeIds.contains(item.theme()), "items." + item.id() + ".theme",
+          "a theme id among " + themeIds + ", got '" + item.theme() + "'");
+    }
+    for (FreeText text : freeText) {
+      require(itemIds.add(text.id()), "free_text", "ids not used by items, '" + text.id() + "' appears twice");
+    }
+    positiveValues = List.copyOf(positiveValues);
+    dontKnowValues = List.copyOf(dontKnowValues);
+    themes = List.copyOf(themes);
+    items = List.copyOf(items);
+    freeText = List.copyOf(freeText);
+  }
+
+  /** The items of one theme, in questionnaire order. */
+  public List<Item> itemsOf(String themeId) {
+    return items.stream().filter(i -> i.theme().equals(themeId)).toList();
+  }
+
+  public record Scale(int min, int max) {
+    public Scale {
+      require(max > min, "max", "more than min (" + min + "), got " + max);
+    }
+  }
+
+  public record Theme(String id, String label) {
+    public Theme {
+      require(id.matches("[a-z_]+"), "id", "lower-case letters, got '" + id + "'");
+    }
+  }
+
+  /** A rated item: {@code id} is the column name (q1..q13). */
+  public record Item(String id, String theme, String text) {
+    public Item {
+      require(id.matches("q[0-9]+"), "id", "an id like q1, got '" + id + "'");
+    }
+  }
+
+  public record FreeText(String id, String text) {
+    public FreeText {
+      require(id.matches("q[0-9]+"), "id", "an id like q14, got '" + id + "'");
+    }
+  }
+}
