@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * message names the file, the key path and what is expected.
  */
 public final class ConfigLoader {
-  private static final Pattern MISSING_PROPERTY = Pattern.compile("(?:Missing required|Null value for) creator property '([^']+)'");
+  private static final Pattern MISSING_PROPERTY = Pattern.compile("(?:Missing(?: required)?|Null value for) creator property '([^']+)'");
+  private static final Pattern REJECTED_VALUE = Pattern.compile("value \\(\"([^\"]*)\"\\)");
 
   private static final ObjectMapper MAPPER = YAMLMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -89,7 +90,7 @@ public final class ConfigLoader {
   private static String describe(JsonMappingException e) {
     String path = keyPath(e.getPath());
     if (e instanceof UnrecognizedPropertyException unknown) {
-      String key = join(path, unknown.getPropertyName());
+      String key = path.endsWith(unknown.getPropertyName()) ? path : join(path, unknown.getPropertyName());
       return "unknown key '" + key + "'" + location(e) + "; expected one of " + known(unknown.getKnownPropertyIds());
     }
     if (e instanceof ValueInstantiationException && e.getCause() instanceof ConfigValueException invalid) {
@@ -103,10 +104,13 @@ public final class ConfigLoader {
     if (e instanceof MismatchedInputException mismatch) {
       Matcher missing = MISSING_PROPERTY.matcher(e.getOriginalMessage());
       if (missing.find()) {
-        return "missing key '" + join(path, missing.group(1)) + "'" + location(e) + " (every key must be given; see conf/"
+        String key = path.endsWith(missing.group(1)) ? path : join(path, missing.group(1));
+        return "missing key '" + key + "'" + location(e) + " (every key must be given; see conf/"
             + "survey.yaml in the project for the defaults)";
       }
-      return "key '" + path + "'" + location(e) + ": expected " + typeName(mismatch.getTargetType());
+      Matcher rejected = REJECTED_VALUE.matcher(e.getOriginalMessage());
+      return "key '" + path + "'" + location(e) + ": expected " + typeName(mismatch.getTargetType())
+          + (rejected.find() ? ", got '" + rejected.group(1) + "'" : "");
     }
     return "key '" + path + "'" + location(e) + ": " + e.getOriginalMessage();
   }

@@ -3,6 +3,7 @@ package dk.jobsurvey.jobs;
 import dk.jobsurvey.config.Municipalities.Municipality;
 import dk.jobsurvey.synth.ExtractGenerator;
 import dk.jobsurvey.synth.ExtractGenerator.WrittenFile;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,7 +29,7 @@ public final class GenerateJob {
     System.exit(COMMAND.run(args, System.out, System.err));
   }
 
-  private static void generate(JobArgs args) throws Exception {
+  private static void generate(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
     List<Municipality> municipalities;
     ExtractGenerator.Settings settings;
@@ -39,14 +40,14 @@ public final class GenerateJob {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    Path out = args.path("out");
+    Path folder = args.path("out");
     long started = System.nanoTime();
-    List<WrittenFile> files = ExtractGenerator.generate(municipalities, settings, out);
+    List<WrittenFile> files = ExtractGenerator.generate(municipalities, settings, folder);
     double seconds = (System.nanoTime() - started) / 1e9;
     int rows = files.stream().mapToInt(WrittenFile::rows).sum();
     long xlsx = files.stream().filter(f -> f.format().equals("xlsx")).count();
-    System.out.printf("generate: %d extracts (%d xlsx, %d csv), %,d rows, round %s, seed %d, in %.1f s%n",
+    out.printf("generate: %d extracts (%d xlsx, %d csv), %,d rows, round %s, seed %d, in %.1f s%n",
         files.size(), xlsx, files.size() - xlsx, rows, context.round(), settings.seed(), seconds);
-    System.out.println("Extracts written to " + out.toAbsolutePath().normalize());
+    out.println("Extracts written to " + folder.toAbsolutePath().normalize());
   }
 }

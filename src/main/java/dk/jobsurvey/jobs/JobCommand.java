@@ -24,10 +24,10 @@ public record JobCommand(String name, String summary, List<JobOption> options, B
 
   private static final Logger LOG = LogManager.getLogger(JobCommand.class);
 
-  /** What a job does with its parsed options. */
+  /** What a job does with its parsed options; its summary for the user goes to {@code out}. */
   @FunctionalInterface
   public interface Body {
-    void run(JobArgs args) throws Exception;
+    void run(JobArgs args, PrintStream out) throws Exception;
   }
 
   /** Options every job takes. */
@@ -58,7 +58,7 @@ public record JobCommand(String name, String summary, List<JobOption> options, B
       return EXIT_USAGE;
     }
     try {
-      body.run(parsed);
+      body.run(parsed, out);
       return EXIT_OK;
     } catch (UsageException e) {
       err.println("jobsurvey " + name + ": " + e.getMessage() + " (see --help)");

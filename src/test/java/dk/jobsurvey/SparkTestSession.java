@@ -1,0 +1,48 @@
+package dk.jobsurvey;
+
+import dk.jobsurvey.warehouse.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One SparkSession for the whole test suite: local[2], Delta configured exactly as the jobs do,
+ * UI off, two shuffle partitions. Kept in the root extension store, so JUnit closes it once after
+ * the last test, and the active/default session is cleared then. Use with
+ * {@code @ExtendWith(SparkTestSession.class)} and a {@code SparkSession} parameter.
+ */
+public final class SparkTestSession implements ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SparkTestSession.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == SparkSession.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Holder.class, key -> new Holder(), Holder.class).spark;
+  }
+
+  /** Closed by JUnit when the root context closes, after every test class has run. */
+  private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    private final SparkSession spark = SparkSessions.withDelta(SparkSession.builder())
+        .master("local[2]")
+        .appName("jobsurvey tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.default.parallelism", "2")
+        .config("spark.databricks.delta.snapshotPartitions", "2")
+        .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
+        .getOrCreate();
+
+    @Override
+    public void close() {
+      spark.stop();
+      SparkSession.clearActiveSession();
+      SparkSession.clearDefaultSession();
+    }
+  }
+}
