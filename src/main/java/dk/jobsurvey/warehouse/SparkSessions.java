@@ -1,0 +1,30 @@
+package dk.jobsurvey.warehouse;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one place a SparkSession is configured: Delta Lake's SQL extension and catalog, UTC as the
+ * session time zone (dates must not shift with the machine), and nothing machine-specific. The
+ * master comes from spark-submit ({@code --master}); without one, {@code local[*]}.
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /** A session for a job run through spark-submit (or the embedded launcher). */
+  public static SparkSession forJob(String job) {
+    SparkSession.Builder builder = withDelta(SparkSession.builder().appName("jobsurvey " + job));
+    if (!new SparkConf().contains("spark.master")) {
+      builder.master("local[*]");
+    }
+    return builder.getOrCreate();
+  }
+
+  /** Adds the settings every jobsurvey session needs. */
+  public static SparkSession.Builder withDelta(SparkSession.Builder builder) {
+    return builder
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.session.timeZone", "UTC");
+  }
+}
