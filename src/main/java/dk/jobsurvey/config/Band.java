@@ -5,7 +5,7 @@ import static dk.jobsurvey.config.ConfigValueException.require;
 import java.util.List;
 
 /** A broad band of age (years) or duration (months): from {@code from} up to the next band's start. */
-public record Band(String label, int from) {
+public record Band(String label, int from) implements java.io.Serializable {
   public Band {
     require(!label.isBlank(), "label", "a non-empty label");
     require(from >= 0, "from", "a lower bound of 0 or more, got " + from);

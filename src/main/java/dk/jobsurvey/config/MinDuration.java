@@ -9,7 +9,7 @@ import java.util.Locale;
  * A minimum time on the benefit, written "8 weeks" or "12 months" in the configuration. Months are
  * calendar months (DESIGN.md §3): 12 months from 2022-06-30 is reached on 2023-06-30.
  */
-public record MinDuration(int amount, Unit unit) {
+public record MinDuration(int amount, Unit unit) implements java.io.Serializable {
   public enum Unit { WEEKS, MONTHS }
 
   public MinDuration {

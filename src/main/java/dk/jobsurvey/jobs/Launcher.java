@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code main} for {@code spark-submit --class}.
  */
 public final class Launcher {
-  static final List<JobCommand> JOBS = List.of(GenerateJob.COMMAND);
+  static final List<JobCommand> JOBS = List.of(GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND);
 
   private Launcher() {}
 

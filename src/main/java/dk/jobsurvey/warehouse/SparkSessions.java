@@ -14,8 +14,14 @@ public final class SparkSessions {
   /** A session for a job run through spark-submit (or the embedded launcher). */
   public static SparkSession forJob(String job) {
     SparkSession.Builder builder = withDelta(SparkSession.builder().appName("jobsurvey " + job));
-    if (!new SparkConf().contains("spark.master")) {
+    SparkConf submitted = new SparkConf();
+    if (!submitted.contains("spark.master")) {
       builder.master("local[*]");
+    }
+    if (!submitted.contains("spark.sql.shuffle.partitions")) {
+      // A round is at most a few million rows: 16 partitions keep tasks and output files few.
+      // Raise it with --conf spark.sql.shuffle.partitions=N on a large cluster.
+      builder.config("spark.sql.shuffle.partitions", "16");
     }
     return builder.getOrCreate();
   }
@@ -25,6 +31,9 @@ public final class SparkSessions {
     return builder
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .config("spark.sql.session.timeZone", "UTC");
+        .config("spark.sql.session.timeZone", "UTC")
+        // One round of one table is a handful of files: Delta's default of 50 partitions for
+        // reading its log is meant for tables of thousands of files.
+        .config("spark.databricks.delta.snapshotPartitions", "8");
   }
 }

@@ -1,0 +1,71 @@
+package dk.jobsurvey.ingest;
+
+import dk.jobsurvey.config.IngestSettings.CsvSettings;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The encoding and separator of a CSV extract, from its first bytes: UTF-8 if they decode as UTF-8
+ * (with or without a byte-order mark), else Windows-1252, the encoding of Danish Windows systems;
+ * the separator is whichever of ';', ',' and tab the header line has most of.
+ */
+public record CsvDialect(Charset charset, char separator, String headerLine) {
+
+  public static CsvDialect detect(byte[] head, boolean truncated, CsvSettings settings) {
+    Charset charset = settings.encoding().equals("auto") ? detectCharset(head, truncated) : Charset.forName(settings.encoding());
+    String text = new String(head, charset);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    int end = text.indexOf('\n');
+    String header = (end < 0 ? text : text.substring(0, end)).replace("\r", "");
+    char separator;
+    if (settings.separator().equals("auto")) {
+      separator = mostFrequent(header);
+    } else {
+      separator = settings.separator().equals("tab") ? '\t' : settings.separator().charAt(0);
+    }
+    return new CsvDialect(charset, separator, header);
+  }
+
+  private static Charset detectCharset(byte[] head, boolean truncated) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(head, 0, truncated ? safeUtf8Length(head) : head.length));
+      return StandardCharsets.UTF_8;
+    } catch (CharacterCodingException e) {
+      return Charset.forName("windows-1252");
+    }
+  }
+
+  /** Cuts a possibly split multi-byte character off the end of a truncated buffer. */
+  private static int safeUtf8Length(byte[] head) {
+    int end = head.length;
+    int back = 0;
+    while (end > 0 && back < 3 && (head[end - 1] & 0xC0) == 0x80) {
+      end--;
+      back++;
+    }
+    if (end > 0 && (head[end - 1] & 0xC0) == 0xC0) {
+      end--;
+    }
+    return end;
+  }
+
+  private static char mostFrequent(String header) {
+    char best = ';';
+    long bestCount = -1;
+    for (char candidate : new char[] {';', ',', '\t'}) {
+      long count = header.chars().filter(c -> c == candidate).count();
+      if (count > bestCount) {
+        best = candidate;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+}

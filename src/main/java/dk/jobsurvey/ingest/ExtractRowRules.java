@@ -1,0 +1,144 @@
+package dk.jobsurvey.ingest;
+
+import dk.jobsurvey.config.Band;
+import dk.jobsurvey.config.BenefitGroup;
+import dk.jobsurvey.config.MinDuration;
+import dk.jobsurvey.config.Municipalities;
+import dk.jobsurvey.config.Survey;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The row rules of DESIGN.md §3, as plain Java: validate one extract row (quarantine reasons),
+ * derive birth date, gender, age, duration and bands, normalise the phone, classify the benefit and
+ * decide eligibility (except duplicates, which need all rows of a person). Messages never repeat a
+ * value, so no identifier can reach the quarantine table through them.
+ */
+public final class ExtractRowRules implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final LocalDate durationDate;
+  private final LocalDate statusDate;
+  private final DateValues dates;
+  private final Set<String> yes = new HashSet<>();
+  private final Set<String> no = new HashSet<>();
+  private final BenefitClassifier classifier;
+  private final Map<String, MinDuration> minDurationByGroup = new HashMap<>();
+  private final List<Band> ageBands;
+  private final List<Band> durationBands;
+
+  public ExtractRowRules(Survey survey) {
+    this.durationDate = survey.referenceDates().duration();
+    this.statusDate = survey.referenceDates().status();
+    this.dates = new DateValues(survey.ingest().dateFormats());
+    survey.ingest().yesValues().forEach(v -> yes.add(v.strip().toLowerCase(Locale.ROOT)));
+    survey.ingest().noValues().forEach(v -> no.add(v.strip().toLowerCase(Locale.ROOT)));
+    this.classifier = new BenefitClassifier(survey);
+    for (BenefitGroup group : survey.groups()) {
+      minDurationByGroup.put(group.id(), group.minDuration());
+    }
+    this.ageBands = survey.ageBands();
+    this.durationBands = survey.durationBands();
+  }
+
+  public CheckedRow check(RawExtractRow row) {
+    String kommunekode = row.kommunekode() == null ? null : row.kommunekode().strip();
+    if (kommunekode != null && kommunekode.matches("[0-9]{1,3}(\\.0+)?")) {
+      kommunekode = String.format("%03d", Integer.parseInt(kommunekode.replaceAll("\\.0+$", "")));
+    }
+    if (kommunekode == null || !Municipalities.isKnown(kommunekode)) {
+      return CheckedRow.quarantined(kommunekode, QuarantineReason.UNKNOWN_MUNICIPALITY,
+          "kommunekode is not one of the 98 municipality codes");
+    }
+    CprNumber.Parsed cpr = CprNumber.parse(row.cpr());
+    if (!cpr.isValid()) {
+      return CheckedRow.quarantined(kommunekode, QuarantineReason.INVALID_CPR, cpr.problem());
+    }
+    if (isBlank(row.ydelse())) {
+      return CheckedRow.quarantined(kommunekode, QuarantineReason.MISSING_BENEFIT, "ydelse is empty");
+    }
+    if (isBlank(row.datoOvergang())) {
+      return CheckedRow.quarantined(kommunekode, QuarantineReason.INVALID_DATE, "dato_overgang is empty");
+    }
+    LocalDate start = dates.parse(row.datoOvergang());
+    if (start == null) {
+      return CheckedRow.quarantined(kommunekode, QuarantineReason.INVALID_DATE, "dato_overgang is not a date in an accepted layout");
+    }
+    LocalDate latestMeeting = null;
+    if (!isBlank(row.datoSenesteSamtale())) {
+      latestMeeting = dates.parse(row.datoSenesteSamtale());
+      if (latestMeeting == null) {
+        return CheckedRow.quarantined(kommunekode, QuarantineReason.INVALID_DATE,
+            "dato_seneste_samtale is not a date in an accepted layout");
+      }
+    }
+    if (start.isAfter(statusDate)) {
+      return CheckedRow.quarantined(kommunekode, QuarantineReason.FUTURE_DATE, "dato_overgang is after the status date " + statusDate);
+    }
+    if (latestMeeting != null && latestMeeting.isAfter(statusDate)) {
+      return CheckedRow.quarantined(kommunekode, QuarantineReason.FUTURE_DATE,
+          "dato_seneste_samtale is after the status date " + statusDate);
+    }
+    Boolean passiv = yesNo(row.passiv());
+    if (passiv == null) {
+      return CheckedRow.quarantined(kommunekode, QuarantineReason.INVALID_YES_NO, "passiv is neither yes nor no");
+    }
+    Boolean afsluttet = yesNo(row.afsluttetForloeb());
+    if (afsluttet == null) {
+      return CheckedRow.quarantined(kommunekode, QuarantineReason.INVALID_YES_NO, "afsluttet_forloeb is neither yes nor no");
+    }
+    return accepted(row, kommunekode, cpr.number(), start, latestMeeting, passiv, afsluttet);
+  }
+
+  private CheckedRow accepted(RawExtractRow row, String kommunekode, CprNumber cpr, LocalDate start, LocalDate latestMeeting,
+      boolean passiv, boolean afsluttet) {
+    int age = cpr.ageOn(durationDate);
+    String ageBand = age < 0 ? null : Band.labelOf(ageBands, age);
+    boolean started = !start.isAfter(durationDate);
+    Integer weeks = started ? (int) ChronoUnit.WEEKS.between(start, durationDate) : null;
+    Integer months = started ? (int) Period.between(start, durationDate).toTotalMonths() : null;
+    String durationBand = months == null ? null : Band.labelOf(durationBands, months);
+    String ydelse = row.ydelse().strip();
+    BenefitClassifier.Classification classification = classifier.classify(ydelse);
+    String exclusion = classification.exclusionReason();
+    if (exclusion == null && !minDurationByGroup.get(classification.group()).isMetBy(start, durationDate)) {
+      exclusion = ExclusionReason.TOO_SHORT.code();
+    }
+    if (exclusion == null && passiv) {
+      exclusion = ExclusionReason.PASSIVE.code();
+    }
+    if (exclusion == null && ageBand == null) {
+      exclusion = ExclusionReason.AGE_OUT_OF_RANGE.code();
+    }
+    String phone = PhoneNumbers.toE164(row.telefon());
+    boolean phoneInvalid = phone == null && !isBlank(row.telefon());
+    return new CheckedRow(cpr.digits(), kommunekode, blankToNull(row.navn()), phone, ydelse, classification.group(),
+        cpr.gender(), age, ageBand, start, weeks, months, durationBand, latestMeeting, afsluttet, passiv, exclusion, null, null,
+        cpr.repaired(), cpr.substitute(), phoneInvalid);
+  }
+
+  /** True, false, or null when the value is no configured yes or no word. */
+  private Boolean yesNo(String value) {
+    String word = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+    if (yes.contains(word)) {
+      return true;
+    }
+    return no.contains(word) ? false : null;
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static String blankToNull(String value) {
+    return isBlank(value) ? null : value.strip();
+  }
+}

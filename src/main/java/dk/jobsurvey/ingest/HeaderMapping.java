@@ -1,0 +1,66 @@
+package dk.jobsurvey.ingest;
+
+import dk.jobsurvey.config.HeaderAliases;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which header of one extract holds which canonical column, matched through the configured aliases
+ * on folded labels. A file whose headers cannot be mapped gets a {@link #problem()} that names the
+ * column and the aliases tried; headers that map to nothing are kept as extra columns.
+ *
+ * @param columns canonical column → the header that holds it
+ * @param extraHeaders headers that are no known column (kept in raw_extract, otherwise ignored)
+ * @param problem why the file cannot be ingested, if it cannot
+ */
+public record HeaderMapping(Map<String, String> columns, List<String> extraHeaders, Optional<String> problem) {
+
+  public static HeaderMapping of(List<String> headers, HeaderAliases aliases, List<String> requiredColumns) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    List<String> extra = new ArrayList<>();
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (String header : headers) {
+      String folded = Labels.fold(header);
+      if (folded.isEmpty()) {
+        continue;
+      }
+      String earlier = seen.putIfAbsent(folded, header);
+      if (earlier != null) {
+        return failure("the header '" + header + "' appears twice (columns '" + earlier + "' and '" + header + "')");
+      }
+      String column = columnOf(folded, aliases);
+      if (column == null) {
+        extra.add(header);
+      } else if (columns.containsKey(column)) {
+        return failure("both '" + columns.get(column) + "' and '" + header + "' are headers for " + column);
+      } else {
+        columns.put(column, header);
+      }
+    }
+    for (String required : requiredColumns) {
+      if (!columns.containsKey(required)) {
+        return failure("no column for " + required + " (headers tried: " + String.join(", ", aliases.byColumn().get(required))
+            + "; the file has: " + String.join(", ", headers) + ")");
+      }
+    }
+    return new HeaderMapping(Map.copyOf(columns), List.copyOf(extra), Optional.empty());
+  }
+
+  private static String columnOf(String folded, HeaderAliases aliases) {
+    for (Map.Entry<String, List<String>> entry : aliases.byColumn().entrySet()) {
+      for (String alias : entry.getValue()) {
+        if (Labels.fold(alias).equals(folded)) {
+          return entry.getKey();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static HeaderMapping failure(String problem) {
+    return new HeaderMapping(Map.of(), List.of(), Optional.of(problem));
+  }
+}

@@ -1,0 +1,260 @@
+package dk.jobsurvey.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.desc_nulls_last;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dk.jobsurvey.config.BenefitGroup;
+import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import java.io.IOException;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The ingest step (DESIGN.md §2, §3, §10): every extract in a folder, read once, validated,
+ * pseudonymised, classified and checked for eligibility, written as restricted/raw_extract,
+ * restricted/identity, analysis/quarantine, analysis/population and published/data_quality for one
+ * round.
+ *
+ * <p>Cost: each file is read once (the rows are cached); one pass applies the row rules; one
+ * shuffle, by CPR, finds duplicate persons; the per-file counts are one aggregation. Nothing
+ * unit-level is collected to the driver.
+ */
+public final class IngestExtracts {
+  private static final StructType CHECKED_SCHEMA = new StructType(new StructField[] {
+      field("source_file", DataTypes.StringType), field("source_row", DataTypes.LongType),
+      field("kommunekode", DataTypes.StringType), field("cpr", DataTypes.StringType),
+      field("person_key", DataTypes.StringType), field("navn", DataTypes.StringType),
+      field("telefon", DataTypes.StringType), field("ydelse", DataTypes.StringType),
+      field("ydelsesgruppe", DataTypes.StringType), field("koen", DataTypes.StringType),
+      field("alder", DataTypes.IntegerType), field("aldersgruppe", DataTypes.StringType),
+      field("dato_overgang", DataTypes.DateType), field("varighed_uger", DataTypes.IntegerType),
+      field("varighed_maaneder", DataTypes.IntegerType), field("varighedsgruppe", DataTypes.StringType),
+      field("dato_seneste_samtale", DataTypes.DateType), field("afsluttet_forloeb", DataTypes.BooleanType),
+      field("passiv", DataTypes.BooleanType), field("exclusion_reason", DataTypes.StringType),
+      field("reason_code", DataTypes.StringType), field("reason_detail", DataTypes.StringType),
+      field("cpr_repaired", DataTypes.BooleanType), field("cpr_substitute", DataTypes.BooleanType),
+      field("phone_invalid", DataTypes.BooleanType)});
+
+  static final List<String> POPULATION_COLUMNS = List.of("person_key", "kommunekode", "ydelse", "ydelsesgruppe", "koen",
+      "alder", "aldersgruppe", "dato_overgang", "varighed_uger", "varighed_maaneder", "varighedsgruppe",
+      "dato_seneste_samtale", "afsluttet_forloeb", "passiv", "eligible", "exclusion_reason", "source_file", "source_row");
+
+  /** What the step found, for the job's summary and the data-quality workbooks. */
+  public record Result(
+      List<SourceFile> files,
+      List<SourceFile> ignored,
+      List<FileRejection> rejected,
+      Map<String, List<String>> extraHeadersByFile,
+      List<Row> dataQuality,
+      List<Row> unknownBenefits) {}
+
+  private final Survey survey;
+  private final Warehouse warehouse;
+  private final byte[] pseudonymKey;
+
+  public IngestExtracts(Survey survey, Warehouse warehouse, byte[] pseudonymKey) {
+    this.survey = survey;
+    this.warehouse = warehouse;
+    this.pseudonymKey = pseudonymKey.clone();
+  }
+
+  /** Reads every extract under {@code input} and replaces the round's ingest tables. */
+  public Result execute(String input) throws IOException {
+    List<SourceFile> files = ExtractReader.discover(warehouse.spark(), input);
+    ExtractReader reader = new ExtractReader(warehouse.spark(), survey.ingest());
+    List<SourceFile> ignored = new ArrayList<>();
+    List<FileRejection> rejected = new ArrayList<>();
+    Map<String, List<String>> extraHeaders = new LinkedHashMap<>();
+    Dataset<Row> raw = null;
+    for (SourceFile file : files) {
+      if (file.kind() == SourceFile.Kind.OTHER) {
+        ignored.add(file);
+        continue;
+      }
+      ExtractReader.Result read = reader.read(file);
+      if (read.rejection().isPresent()) {
+        rejected.add(read.rejection().get());
+        continue;
+      }
+      if (!read.extraHeaders().isEmpty()) {
+        extraHeaders.put(file.name(), read.extraHeaders());
+      }
+      raw = raw == null ? read.rows().get() : raw.unionByName(read.rows().get());
+    }
+    if (raw == null) {
+      return new Result(files, ignored, rejected, extraHeaders, List.of(), List.of());
+    }
+    raw = raw.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> resolved = resolveDuplicates(check(raw)).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        Dataset<Row> dataQuality = dataQuality(resolved, rejected);
+        Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
+        tables.put(Table.RAW_EXTRACT, raw);
+        tables.put(Table.IDENTITY, resolved.where(col("reason_code").isNull().and(col("duplicate_rank").equalTo(1)))
+            .select("person_key", "cpr", "navn", "telefon", "kommunekode"));
+        tables.put(Table.QUARANTINE, resolved.where(col("reason_code").isNotNull())
+            .select("source_file", "source_row", "kommunekode", "reason_code", "reason_detail"));
+        tables.put(Table.POPULATION, resolved.where(col("reason_code").isNull())
+            .select(POPULATION_COLUMNS.stream().map(Column::new).toArray(Column[]::new)));
+        tables.put(Table.DATA_QUALITY, dataQuality);
+        warehouse.replaceRound(survey.round(), tables);
+        List<Row> unknown = resolved.where(col("exclusion_reason").equalTo(ExclusionReason.UNKNOWN_BENEFIT.code()))
+            .groupBy("ydelse").agg(count(lit(1)).as("rows")).orderBy(col("rows").desc(), col("ydelse")).collectAsList();
+        return new Result(files, ignored, rejected, extraHeaders,
+            warehouse.readRound(Table.DATA_QUALITY, survey.round()).orderBy("kommunekode", "source_file").collectAsList(),
+            unknown);
+      } finally {
+        resolved.unpersist();
+      }
+    } finally {
+      raw.unpersist();
+    }
+  }
+
+  /** The row rules on every row, and the person_key of every valid CPR. */
+  private Dataset<Row> check(Dataset<Row> raw) {
+    return raw.mapPartitions(new CheckRows(new ExtractRowRules(survey), new Pseudonymizer(pseudonymKey)),
+        Encoders.row(CHECKED_SCHEMA));
+  }
+
+  /**
+   * One row per person (DESIGN.md §3): the latest dato_overgang, then the later latest conversation,
+   * then the lowest source file and row. Every other row of the person is excluded as duplicate.
+   */
+  private static Dataset<Row> resolveDuplicates(Dataset<Row> checked) {
+    WindowSpec byPerson = Window.partitionBy("person_key").orderBy(desc_nulls_last("dato_overgang"),
+        desc_nulls_last("dato_seneste_samtale"), col("source_file"), col("source_row"));
+    Column rank = when(col("reason_code").isNull(), row_number().over(byPerson));
+    return checked.withColumn("duplicate_rank", rank)
+        .withColumn("exclusion_reason", when(col("duplicate_rank").gt(1), lit(ExclusionReason.DUPLICATE.code()))
+            .otherwise(col("exclusion_reason")))
+        .withColumn("eligible", col("reason_code").isNull().and(col("exclusion_reason").isNull()));
+  }
+
+  /** Per file: rows read = accepted + quarantined, accepted = eligible + excluded, with every reason counted. */
+  private Dataset<Row> dataQuality(Dataset<Row> resolved, List<FileRejection> rejected) {
+    List<Column> counts = new ArrayList<>();
+    counts.add(count(lit(1)).as("rows_read"));
+    counts.add(countWhere(col("reason_code").isNull()).as("rows_accepted"));
+    counts.add(countWhere(col("reason_code").isNotNull()).as("rows_quarantined"));
+    for (QuarantineReason reason : QuarantineReason.values()) {
+      counts.add(countWhere(col("reason_code").equalTo(reason.code())).as(reason.code()));
+    }
+    counts.add(countWhere(col("cpr_repaired")).as("cpr_repaired"));
+    counts.add(countWhere(col("cpr_substitute")).as("cpr_substitute"));
+    counts.add(countWhere(col("phone_invalid")).as("phone_invalid"));
+    counts.add(countWhere(col("eligible")).as("eligible"));
+    counts.add(countWhere(col("exclusion_reason").isNotNull()).as("excluded"));
+    for (ExclusionReason reason : ExclusionReason.values()) {
+      counts.add(countWhere(col("exclusion_reason").equalTo(reason.code())).as("excluded_" + reason.code()));
+    }
+    for (BenefitGroup group : survey.groups()) {
+      counts.add(countWhere(col("eligible").and(col("ydelsesgruppe").equalTo(group.id()))).as("eligible_" + group.id()));
+    }
+    // A file's municipality: the code most of its accepted rows carry (ties: the lowest code).
+    Dataset<Row> perFileAndCode = resolved.groupBy("source_file", "kommunekode")
+        .agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]));
+    List<String> countNames = new ArrayList<>(List.of(perFileAndCode.columns()).subList(2, perFileAndCode.columns().length));
+    List<Column> sums = countNames.stream().map(name -> sum(name).cast(DataTypes.LongType).as(name)).toList();
+    WindowSpec byFile = Window.partitionBy("source_file").orderBy(col("rows_accepted").desc(), col("kommunekode"));
+    Dataset<Row> fileCode = perFileAndCode.where(col("kommunekode").isNotNull())
+        .withColumn("rank", row_number().over(byFile)).where(col("rank").equalTo(1)).select("source_file", "kommunekode");
+    Dataset<Row> perFile = perFileAndCode.groupBy("source_file").agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]));
+    List<Column> ordered = new ArrayList<>(List.of(col("kommunekode"), col("source_file"),
+        lit("read").as("file_status"), lit(null).cast(DataTypes.StringType).as("file_problem")));
+    countNames.forEach(name -> ordered.add(col(name)));
+    Dataset<Row> read = perFile.join(fileCode, "source_file").select(ordered.toArray(new Column[0]));
+    if (rejected.isEmpty()) {
+      return read;
+    }
+    // Rejected files are listed too, with no rows, so the analyst sees every file of the folder.
+    ExtractReader reader = new ExtractReader(warehouse.spark(), survey.ingest());
+    List<Row> rejectedRows = new ArrayList<>();
+    for (FileRejection rejection : rejected) {
+      Object[] values = new Object[4 + countNames.size()];
+      values[0] = reader.municipalityInName(rejection.file());
+      values[1] = rejection.file();
+      values[2] = "rejected";
+      values[3] = rejection.problem();
+      for (int i = 4; i < values.length; i++) {
+        values[i] = 0L;
+      }
+      rejectedRows.add(RowFactory.create(values));
+    }
+    return read.unionByName(warehouse.spark().createDataFrame(rejectedRows, read.schema()));
+  }
+
+  private static Column countWhere(Column condition) {
+    return sum(when(condition, 1).otherwise(0)).cast(DataTypes.LongType);
+  }
+
+  private static StructField field(String name, org.apache.spark.sql.types.DataType type) {
+    return DataTypes.createStructField(name, type, true);
+  }
+
+  /** Applies {@link ExtractRowRules} and the pseudonymisation to a partition of raw rows. */
+  private static final class CheckRows implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final ExtractRowRules rules;
+    private final Pseudonymizer pseudonymizer;
+
+    CheckRows(ExtractRowRules rules, Pseudonymizer pseudonymizer) {
+      this.rules = rules;
+      this.pseudonymizer = pseudonymizer;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          Row raw = rows.next();
+          RawExtractRow input = new RawExtractRow(raw.getString(0), raw.getLong(1), raw.getString(2), raw.getString(3),
+              raw.getString(4), raw.getString(5), raw.getString(6), raw.getString(7), raw.getString(8), raw.getString(9),
+              raw.getString(10));
+          CheckedRow c = rules.check(input);
+          return RowFactory.create(input.sourceFile(), input.sourceRow(), c.kommunekode(), c.cpr(),
+              c.cpr() == null ? null : pseudonymizer.personKey(c.cpr()), c.navn(), c.telefon(), c.ydelse(),
+              c.ydelsesgruppe(), c.koen(), c.alder(), c.aldersgruppe(), sqlDate(c.datoOvergang()), c.varighedUger(),
+              c.varighedMaaneder(), c.varighedsgruppe(), sqlDate(c.datoSenesteSamtale()), c.afsluttetForloeb(), c.passiv(),
+              c.exclusionReason(), c.quarantineReason(), c.quarantineDetail(), c.cprRepaired(), c.cprSubstitute(),
+              c.phoneInvalid());
+        }
+      };
+    }
+
+    private static Date sqlDate(LocalDate date) {
+      return date == null ? null : Date.valueOf(date);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dk.jobsurvey.jobs;
+
+import dk.jobsurvey.config.BenefitGroup;
+import dk.jobsurvey.config.Municipalities;
+import dk.jobsurvey.config.SecretKeys;
+import dk.jobsurvey.ingest.DataQualityWorkbooks;
+import dk.jobsurvey.ingest.ExclusionReason;
+import dk.jobsurvey.ingest.FileRejection;
+import dk.jobsurvey.ingest.IngestExtracts;
+import dk.jobsurvey.ingest.SourceFile;
+import dk.jobsurvey.warehouse.SparkSessions;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code ingest}: every extract in {@code --input}, validated, pseudonymised and classified into the
+ * round's ingest tables, with a data-quality workbook per municipality. Exits with
+ * {@value #EXIT_FILES_REJECTED} when a file was rejected (the others are ingested), so a scheduler
+ * notices.
+ */
+public final class IngestJob {
+  public static final int EXIT_FILES_REJECTED = 3;
+
+  static final JobCommand COMMAND = JobCommand.of("ingest",
+      "read, validate, pseudonymise and classify the municipal extracts of a round",
+      List.of(JobOption.required("input", "DIR", "folder of extracts (.xlsx, .csv; sub-folders too)")),
+      IngestJob::ingest);
+
+  private IngestJob() {}
+
+  public static void main(String[] args) {
+    System.exit(COMMAND.run(args, System.out, System.err));
+  }
+
+  private static void ingest(JobArgs args, PrintStream out) throws Exception {
+    JobContext context = JobContext.from(args);
+    byte[] key = SecretKeys.pseudonymKey(context.survey().keys(), System.getenv());
+    try (SparkSession spark = SparkSessions.forJob("ingest")) {
+      Warehouse warehouse = new Warehouse(spark, context.warehouse().toString());
+      long started = System.nanoTime();
+      IngestExtracts.Result result;
+      try {
+        result = new IngestExtracts(context.survey(), warehouse, key).execute(args.value("input"));
+      } catch (java.io.IOException e) {
+        throw new UsageException(e.getMessage());
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      if (result.dataQuality().isEmpty()) {
+        String why = result.files().isEmpty() ? "the folder is empty" : "no file could be read";
+        result.rejected().forEach(r -> out.println("  rejected " + r));
+        throw new JobFailedException("no extracts ingested from " + args.value("input") + ": " + why
+            + " (expected .xlsx or .csv files, one per municipality)", JobCommand.EXIT_USAGE);
+      }
+      var workbooks = DataQualityWorkbooks.write(warehouse, context.round(), result.dataQuality(),
+          warehouse.readRound(Table.QUARANTINE, context.round()).orderBy("kommunekode", "source_file", "source_row")
+              .toLocalIterator());
+      printSummary(out, context, result, seconds);
+      out.println("Data-quality workbooks (one per municipality): "
+          + warehouse.folder(dk.jobsurvey.warehouse.Zone.RESTRICTED, "outbox", context.round()) + " (" + workbooks.size() + " files)");
+      out.println("Tables: " + warehouse.location(Table.POPULATION) + " and the other ingest tables under "
+          + context.warehouse().toAbsolutePath().normalize());
+      if (!result.rejected().isEmpty()) {
+        throw new JobFailedException(result.rejected().size() + " file(s) rejected, the others ingested: "
+            + String.join("; ", result.rejected().stream().map(FileRejection::toString).toList()), EXIT_FILES_REJECTED);
+      }
+    }
+  }
+
+  private static void printSummary(PrintStream out, JobContext context, IngestExtracts.Result result, double seconds) {
+    List<BenefitGroup> groups = context.survey().groups();
+    Map<String, long[]> byMunicipality = new TreeMap<>();
+    List<String> counted = List.of("rows_read", "rows_quarantined", "excluded", "eligible");
+    long[] total = new long[counted.size() + groups.size()];
+    for (Row row : result.dataQuality()) {
+      String code = row.getAs("kommunekode") == null ? "?" : row.getAs("kommunekode");
+      long[] sums = byMunicipality.computeIfAbsent(code, c -> new long[total.length]);
+      for (int i = 0; i < total.length; i++) {
+        String column = i < counted.size() ? counted.get(i) : "eligible_" + groups.get(i - counted.size()).id();
+        long value = row.<Long>getAs(column);
+        sums[i] += value;
+        total[i] += value;
+      }
+    }
+    out.printf("%ningest %s: %d files read, %d rejected, %d ignored, in %.1f s%n", context.round(),
+        result.files().size() - result.rejected().size() - result.ignored().size(), result.rejected().size(),
+        result.ignored().size(), seconds);
+    StringBuilder header = new StringBuilder(String.format("%-4s %-16s %9s %9s %9s %9s", "kode", "kommune", "read",
+        "quarant.", "excluded", "eligible"));
+    groups.forEach(g -> header.append(String.format(" %9.9s", g.id())));
+    out.println(header);
+    byMunicipality.forEach((code, sums) -> out.println(line(code,
+        Municipalities.byCode(code).map(Municipalities.Municipality::name).orElse("(unknown)"), sums)));
+    out.println(line("", "total", total));
+    Map<String, Long> excluded = new TreeMap<>();
+    for (Row row : result.dataQuality()) {
+      for (ExclusionReason reason : ExclusionReason.values()) {
+        excluded.merge(reason.code(), row.<Long>getAs("excluded_" + reason.code()), Long::sum);
+      }
+    }
+    out.println("excluded by reason: " + excluded);
+    if (!result.unknownBenefits().isEmpty()) {
+      out.println("unknown benefit labels (add them to groups or out_of_scope_benefits in the config):");
+      for (Row row : result.unknownBenefits()) {
+        String label = row.getString(0);
+        out.printf("  %6d  %s%n", row.getLong(1), label.matches(".*[0-9]{6}.*") ? "(a label with a long number, not shown)" : label);
+      }
+    }
+    result.extraHeadersByFile().forEach((file, headers) -> out.println("  ignored columns in " + file + ": " + headers));
+    result.ignored().forEach(f -> out.println("  ignored (not an extract): " + f.name()));
+    result.rejected().forEach(r -> out.println("  REJECTED " + r));
+  }
+
+  private static String line(String code, String name, long[] sums) {
+    StringBuilder text = new StringBuilder(String.format("%-4s %-16.16s", code, name));
+    for (long value : sums) {
+      text.append(String.format(" %9d", value));
+    }
+    return text.toString();
+  }
+}

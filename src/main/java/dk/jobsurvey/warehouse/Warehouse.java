@@ -1,0 +1,144 @@
+package dk.jobsurvey.warehouse;
+
+import dk.jobsurvey.config.SurveyRound;
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The one place that knows where tables live and how they are written. Every table is a Delta
+ * table at {@code <root>/<zone>/<table>}, partitioned by {@code survey_round}; a step replaces its
+ * round's rows with {@code replaceWhere} and leaves other rounds alone.
+ *
+ * <p>{@link #replaceRound} writes several tables of one step as one unit as far as Delta allows:
+ * each table commit is atomic, and if a later table fails, the tables already written are restored
+ * to the version they had before the step (new tables are removed), so a failed step leaves the
+ * warehouse as it was.
+ */
+public final class Warehouse {
+  private static final Logger LOG = LogManager.getLogger(Warehouse.class);
+  public static final String ROUND_COLUMN = "survey_round";
+
+  private final SparkSession spark;
+  private final Path root;
+
+  public Warehouse(SparkSession spark, String root) {
+    this.spark = spark;
+    Path path = new Path(root);
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      this.root = fs.makeQualified(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the warehouse " + root, e);
+    }
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  /** Location of a table. */
+  public String location(Table table) {
+    return new Path(new Path(root, table.zone().folder()), table.tableName()).toString();
+  }
+
+  /** A folder under a zone for files that are not tables (e.g. restricted/outbox/2023Q2/461). */
+  public Path folder(Zone zone, String... parts) {
+    Path path = new Path(root, zone.folder());
+    for (String part : parts) {
+      path = new Path(path, part);
+    }
+    return path;
+  }
+
+  public FileSystem fileSystem() {
+    try {
+      return root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public boolean exists(Table table) {
+    return DeltaTable.isDeltaTable(spark, location(table));
+  }
+
+  /** All rounds of a table. */
+  public Dataset<Row> read(Table table) {
+    return spark.read().format("delta").load(location(table));
+  }
+
+  /** One round of a table. */
+  public Dataset<Row> readRound(Table table, String round) {
+    SurveyRound.requireValid(round);
+    return read(table).where(functions.col(ROUND_COLUMN).equalTo(round));
+  }
+
+  /**
+   * Replaces {@code round}'s rows in each table with the given rows (which must not yet hold the
+   * round column; it is added). All or nothing: see the class comment.
+   */
+  public void replaceRound(String round, Map<Table, Dataset<Row>> tables) {
+    SurveyRound.requireValid(round);
+    Map<Table, Long> versionsBefore = new LinkedHashMap<>();
+    for (Table table : tables.keySet()) {
+      versionsBefore.put(table, exists(table) ? currentVersion(table) : null);
+    }
+    List<Table> written = new ArrayList<>();
+    try {
+      for (Map.Entry<Table, Dataset<Row>> entry : tables.entrySet()) {
+        long started = System.nanoTime();
+        write(entry.getKey(), round, entry.getValue());
+        written.add(entry.getKey());
+        LOG.info("wrote {} for {} in {} s", location(entry.getKey()), round,
+            String.format("%.1f", (System.nanoTime() - started) / 1e9));
+      }
+    } catch (RuntimeException e) {
+      LOG.error("Writing round {} failed at {}; restoring {}", round,
+          tables.keySet().stream().filter(t -> !written.contains(t)).findFirst().orElse(null), written);
+      for (Table table : written) {
+        restore(table, versionsBefore.get(table));
+      }
+      throw e;
+    }
+  }
+
+  private void write(Table table, String round, Dataset<Row> rows) {
+    rows.withColumn(ROUND_COLUMN, functions.lit(round))
+        .write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .option("replaceWhere", ROUND_COLUMN + " = '" + round + "'")
+        .partitionBy(ROUND_COLUMN)
+        .save(location(table));
+  }
+
+  private long currentVersion(Table table) {
+    return DeltaTable.forPath(spark, location(table)).history(1).select("version").head().getLong(0);
+  }
+
+  private void restore(Table table, Long version) {
+    try {
+      if (version == null) {
+        fileSystem().delete(new Path(location(table)), true);
+      } else {
+        DeltaTable.forPath(spark, location(table)).restoreToVersion(version);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.error("Could not restore {} to its version before the failed step ({}); restore it by hand", table, version, e);
+    }
+  }
+}
