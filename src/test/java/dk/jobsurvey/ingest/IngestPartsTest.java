@@ -1,0 +1,109 @@
+package dk.jobsurvey.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.jobsurvey.TestFiles;
+import dk.jobsurvey.config.ConfigLoader;
+import dk.jobsurvey.config.IngestSettings.CsvSettings;
+import dk.jobsurvey.config.Survey;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Labels, headers, benefits, dates, phones and CSV dialects: the pure parts of ingest. */
+class IngestPartsTest {
+  private static final Survey SURVEY = ConfigLoader.survey(TestFiles.surveyConfig());
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Kontanthjælp, jobparat|kontanthjaelp jobparat",
+      "KONTANTHJÆLP - JOBPARAT|kontanthjaelp jobparat",
+      "  Passiv pr. 1/8 |passiv pr 1 8",
+      "Ressourceforløbsydelse – jobafklaringsforløb|ressourceforloebsydelse jobafklaringsforloeb",
+      "Åbenlyst uddannelsesparat|aabenlyst uddannelsesparat"})
+  void labelsFold(String label, String folded) {
+    assertThat(Labels.fold(label)).isEqualTo(folded);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "A-dagpenge|dagpenge", "DAGPENGE|dagpenge", "sygedagpenge|sygedagpenge",
+      "Kontanthjælp - jobparat|jobparate", "Jobparat kontanthjaelp|jobparate",
+      "Uddannelseshjælp, åbenlyst uddannelsesparat|jobparate", "Ledighedsydelse|jobparate",
+      "Kontanthjælp, aktivitetsparat|aktivitetsparate", "Aktivitetsparat uddannelseshjælp|aktivitetsparate",
+      "Ressourceforløbsydelse - jobafklaringsforløb|aktivitetsparate", "Ressourceforløb|aktivitetsparate"})
+  void benefitsFallIntoTheirGroups(String label, String group) {
+    assertThat(new BenefitClassifier(SURVEY).classify(label).group()).isEqualTo(group);
+  }
+
+  @Test
+  void headersMapThroughAliasesAndReportWhatIsMissing() {
+    HeaderMapping ok = HeaderMapping.of(List.of("CPR nummer", "Fulde navn", "Ydelsestype", "Overgangsdato", "Passiv pr. 1/8",
+        "Team"), SURVEY.ingest().headers(), SURVEY.ingest().requiredColumns());
+    assertThat(ok.problem()).isEmpty();
+    assertThat(ok.columns()).containsEntry("cpr", "CPR nummer").containsEntry("passiv", "Passiv pr. 1/8");
+    assertThat(ok.extraHeaders()).containsExactly("Team");
+
+    HeaderMapping missing = HeaderMapping.of(List.of("CPR", "Navn", "Ydelse", "Passiv"), SURVEY.ingest().headers(),
+        SURVEY.ingest().requiredColumns());
+    assertThat(missing.problem()).get().asString()
+        .contains("no column for dato_overgang", "dato for overgang, overgangsdato", "the file has: CPR, Navn, Ydelse, Passiv");
+
+    HeaderMapping twice = HeaderMapping.of(List.of("CPR", "Navn", "navn", "Ydelse"), SURVEY.ingest().headers(),
+        SURVEY.ingest().requiredColumns());
+    assertThat(twice.problem()).get().asString().contains("the header 'navn' appears twice");
+
+    HeaderMapping twoForOne = HeaderMapping.of(List.of("CPR", "Personnummer", "Ydelse", "Overgangsdato", "Passiv"),
+        SURVEY.ingest().headers(), SURVEY.ingest().requiredColumns());
+    assertThat(twoForOne.problem()).get().asString().contains("both 'CPR' and 'Personnummer' are headers for cpr");
+  }
+
+  @Test
+  void datesInEveryAcceptedLayout() {
+    DateValues dates = new DateValues(SURVEY.ingest().dateFormats());
+    LocalDate expected = LocalDate.of(2023, 3, 5);
+    for (String text : List.of("2023-03-05", "05-03-2023", "05.03.2023", "05/03/2023", "5-3-2023", "5.3.2023", "44990", "44990.0")) {
+      assertThat(dates.parse(text)).as(text).isEqualTo(expected);
+    }
+    for (String text : List.of("31-02-2023", "2023-13-01", "ukendt", "00.00.0000", "1", "99999")) {
+      assertThat(dates.parse(text)).as(text).isNull();
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', nullValues = "none", value = {
+      "22345678|+4522345678", "22 34 56 78|+4522345678", "2234 5678|+4522345678", "+45 22345678|+4522345678",
+      "0045 22 34 56 78|+4522345678", "4522345678|+4522345678", "+4622345678|none", "1234567|none", "02345678|none",
+      "|none"})
+  void phonesBecomeE164(String raw, String e164) {
+    assertThat(PhoneNumbers.toE164(raw)).isEqualTo(e164);
+  }
+
+  @Test
+  void csvDialectIsDetected() {
+    CsvSettings auto = new CsvSettings("auto", "auto");
+    byte[] latin = "CPR;Navn;Ydelse\n1;Søren Ærø;Sygedagpenge\n".getBytes(Charset.forName("windows-1252"));
+    CsvDialect windows = CsvDialect.detect(latin, false, auto);
+    assertThat(windows.charset().name()).isEqualTo("windows-1252");
+    assertThat(windows.separator()).isEqualTo(';');
+
+    byte[] bom = "\uFEFFCPR,Navn,Ydelse\r\n1,Søren,Sygedagpenge\r\n".getBytes(StandardCharsets.UTF_8);
+    CsvDialect utf8 = CsvDialect.detect(bom, false, auto);
+    assertThat(utf8.charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(utf8.separator()).isEqualTo(',');
+    assertThat(utf8.headerLine()).isEqualTo("CPR,Navn,Ydelse");
+
+    byte[] cut = "CPR\tNavn\nÆ".getBytes(StandardCharsets.UTF_8);
+    assertThat(CsvDialect.detect(java.util.Arrays.copyOf(cut, cut.length - 1), true, auto).charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(CsvDialect.detect(cut, false, auto).separator()).isEqualTo('\t');
+  }
+
+  @Test
+  void csvHeaderLineSplitsOnTheSeparatorOutsideQuotes() {
+    assertThat(ExtractReader.splitHeader("\"CPR; nr\";Navn; Ydelse ", ';')).containsExactly("CPR; nr", "Navn", "Ydelse");
+  }
+}
