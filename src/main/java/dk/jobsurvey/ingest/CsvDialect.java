@@ -8,8 +8,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The encoding and separator of a CSV extract, from its first bytes: UTF-8 if they decode as UTF-8
- * (with or without a byte-order mark), else Windows-1252, the encoding of Danish Windows systems;
+ * The encoding and separator of a CSV extract, from its first bytes: UTF-16 by its byte-order mark
+ * (Excel's "Unicode text"), UTF-8 if they decode as UTF-8 (with or without a byte-order mark), else
+ * Windows-1252, the encoding of Danish Windows systems (and a superset of ISO-8859-1's letters);
  * the separator is whichever of ';', ',' and tab the header line has most of.
  */
 public record CsvDialect(Charset charset, char separator, String headerLine) {
@@ -32,6 +33,12 @@ public record CsvDialect(Charset charset, char separator, String headerLine) {
   }
 
   private static Charset detectCharset(byte[] head, boolean truncated) {
+    if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+      return StandardCharsets.UTF_16BE;
+    }
     try {
       StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

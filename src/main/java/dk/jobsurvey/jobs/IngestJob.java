@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code ingest}: every extract in {@code --input}, validated, pseudonymised and classified into the
@@ -41,8 +40,8 @@ public final class IngestJob {
   private static void ingest(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
     byte[] key = SecretKeys.pseudonymKey(context.survey().keys(), System.getenv());
-    try (SparkSession spark = SparkSessions.forJob("ingest")) {
-      Warehouse warehouse = new Warehouse(spark, context.warehouse().toString());
+    try (SparkSessions.JobSession session = SparkSessions.forJob("ingest")) {
+      Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       long started = System.nanoTime();
       IngestExtracts.Result result;
       try {

@@ -20,7 +20,8 @@ public final class Launcher {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  /** Runs the named job; returns its exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     Map<String, JobCommand> byName = new LinkedHashMap<>();
     JOBS.forEach(job -> byName.put(job.name(), job));
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {

@@ -11,8 +11,22 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   private SparkSessions() {}
 
+  /**
+   * A job's session. Closing it stops Spark only if this call started it, so a job run inside a
+   * process that already has a session (a notebook, the test suite) leaves that session running.
+   */
+  public record JobSession(SparkSession spark, boolean started) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (started) {
+        spark.stop();
+      }
+    }
+  }
+
   /** A session for a job run through spark-submit (or the embedded launcher). */
-  public static SparkSession forJob(String job) {
+  public static JobSession forJob(String job) {
+    boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     SparkSession.Builder builder = withDelta(SparkSession.builder().appName("jobsurvey " + job));
     SparkConf submitted = new SparkConf();
     if (!submitted.contains("spark.master")) {
@@ -23,7 +37,7 @@ public final class SparkSessions {
       // Raise it with --conf spark.sql.shuffle.partitions=N on a large cluster.
       builder.config("spark.sql.shuffle.partitions", "16");
     }
-    return builder.getOrCreate();
+    return new JobSession(builder.getOrCreate(), !existing);
   }
 
   /** Adds the settings every jobsurvey session needs. */
