@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command: every pipeline step that exists so far, on the embedded default
 # (local Spark, local Delta files under demo/), starting from synthetic extracts of the nine pilot
-# municipalities. Safe to rerun: each step replaces its own output.
+# municipalities. Safe to rerun: each step replaces its own output for the round.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,14 +9,25 @@ demo="${JOBSURVEY_DEMO_DIR:-$root/demo}"
 extracts="$demo/extracts"
 warehouse="$demo/warehouse"
 submit="$root/jobs/submit.sh"
+# Key files are named relative to the working directory in conf/survey.yaml (keys/...).
+cd "$root"
 common=(--config "$root/conf/survey.yaml" --questionnaire "$root/conf/questionnaire.yaml" --warehouse "$warehouse")
 
 step() { printf '\n== %s ==\n' "$1"; }
 
-step "1/1 generate: synthetic extracts for the 9 pilot municipalities"
+step "1/3 generate: synthetic extracts for the 9 pilot municipalities"
 "$submit" generate "${common[@]}" --municipalities pilot --out "$extracts"
+
+step "2/3 create-keys: local pseudonymisation and token keys (owner-only, in keys/, ignored by git)"
+"$submit" create-keys "${common[@]}"
+
+step "3/3 ingest: validate, pseudonymise, classify, select by duration and status"
+"$submit" ingest "${common[@]}" --input "$extracts"
 
 step "Summary"
 echo "Extracts (one file per municipality, as municipalities send them): $extracts"
-ls -1 "$extracts" | sed 's/^/  /'
-echo "Warehouse (Delta tables, filled by the steps that follow generate): $warehouse"
+echo "Warehouse (Delta tables): $warehouse"
+for zone in restricted analysis published; do
+  [[ -d "$warehouse/$zone" ]] && echo "  $zone/: $(ls "$warehouse/$zone" | grep -v '^outbox$' | tr '\n' ' ')"
+done
+echo "Data-quality workbooks to send back to each municipality: $warehouse/restricted/outbox/<round>/<kommunekode>/"

@@ -3,6 +3,7 @@ package dk.jobsurvey.ingest;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 /**
  * A Danish civil registration number (CPR), read by the rules of DESIGN.md §3: {@code DDMMYYSSSS}
@@ -20,6 +21,9 @@ import java.time.LocalDate;
  * @param repaired a leading zero was restored
  */
 public record CprNumber(String digits, LocalDate birthDate, String gender, boolean substitute, boolean repaired) {
+  private static final Pattern SEPARATED = Pattern.compile("[0-9]{6}[- ][0-9]{4}");
+  private static final Pattern SPREADSHEET_NUMBER = Pattern.compile("[0-9.,]+[eE][+]?[0-9]+|[0-9]+\\.0+");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
   /** The outcome of reading one value: a number, or the problem (which never repeats the value). */
   public record Parsed(CprNumber number, String problem) {
@@ -34,9 +38,9 @@ public record CprNumber(String digits, LocalDate birthDate, String gender, boole
       return invalid("CPR is empty");
     }
     String text = raw.strip();
-    if (text.matches("[0-9]{6}[- ][0-9]{4}")) {
+    if (SEPARATED.matcher(text).matches()) {
       text = text.substring(0, 6) + text.substring(7);
-    } else if (text.matches("[0-9.,]+[eE][+]?[0-9]+") || text.matches("[0-9]+\\.0+")) {
+    } else if (SPREADSHEET_NUMBER.matcher(text).matches()) {
       // A number a spreadsheet wrote in scientific or decimal form.
       try {
         text = new BigDecimal(text.replace(',', '.')).toBigIntegerExact().toString();
@@ -45,11 +49,11 @@ public record CprNumber(String digits, LocalDate birthDate, String gender, boole
       }
     }
     boolean repaired = false;
-    if (text.matches("[0-9]{9}")) {
+    if (text.length() == 9 && DIGITS.matcher(text).matches()) {
       text = "0" + text;
       repaired = true;
     }
-    if (!text.matches("[0-9]{10}")) {
+    if (text.length() != 10 || !DIGITS.matcher(text).matches()) {
       return invalid("CPR is not 10 digits (DDMMYYSSSS or DDMMYY-SSSS)");
     }
     int day = Integer.parseInt(text.substring(0, 2));

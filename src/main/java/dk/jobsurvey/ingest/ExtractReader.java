@@ -34,6 +34,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads one extract as a DataFrame of strings in the canonical columns: .xlsx through spark-excel
@@ -101,8 +102,8 @@ public final class ExtractReader {
       return Result.rejected(file, "not a valid .xlsx workbook (" + e.getClass().getSimpleName() + ")");
     }
     Dataset<org.apache.spark.sql.Row> sheet = spark.read().format("excel")
+        .schema(positionalSchema(headers.size()))
         .option("header", "true")
-        .option("inferSchema", "false")
         .option("maxRowsInMemory", "1000")
         .load(file.path());
     return canonical(file, headers, sheet);
@@ -132,12 +133,13 @@ public final class ExtractReader {
     CsvDialect dialect = CsvDialect.detect(head, file.size() > head.length, settings.csv());
     List<String> headers = splitHeader(dialect.headerLine(), dialect.separator());
     Dataset<org.apache.spark.sql.Row> table = spark.read()
+        .schema(positionalSchema(headers.size()))
         .option("header", "true")
+        .option("enforceSchema", "true")
         .option("sep", String.valueOf(dialect.separator()))
         .option("encoding", dialect.charset().name())
         .option("multiLine", "true")
         .option("mode", "PERMISSIVE")
-        .option("enforceSchema", "false")
         .csv(file.path());
     return canonical(file, headers, table);
   }
@@ -178,12 +180,8 @@ public final class ExtractReader {
     if (!mapping.columns().containsKey("kommunekode") && fileCode == null) {
       return Result.rejected(file, "no kommunekode column and no 3-digit municipality code in the file name");
     }
-    // Spark renames duplicate or blank headers its own way; columns are matched by position instead.
-    String[] positional = new String[table.columns().length];
-    for (int i = 0; i < positional.length; i++) {
-      positional[i] = "c" + i;
-    }
-    Dataset<org.apache.spark.sql.Row> byPosition = table.toDF(positional);
+    String[] positional = table.columns();
+    Dataset<org.apache.spark.sql.Row> byPosition = table;
     List<Column> selected = new ArrayList<>();
     selected.add(lit(file.name()).as("source_file"));
     selected.add(monotonically_increasing_id().bitwiseAND(ROW_BITS).plus(2).as("source_row"));
@@ -206,6 +204,18 @@ public final class ExtractReader {
         ? map().cast(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)).as("extra_columns")
         : map(extraPairs.toArray(new Column[0])).as("extra_columns"));
     return new Result(Optional.of(byPosition.select(selected.toArray(new Column[0]))), mapping.extraHeaders(), Optional.empty());
+  }
+
+  /**
+   * Every column a string, named by position (c0, c1, ...): the header row was read already, and
+   * giving the schema spares Spark reading each file once more to infer it.
+   */
+  private static StructType positionalSchema(int width) {
+    StructType schema = new StructType();
+    for (int i = 0; i < width; i++) {
+      schema = schema.add("c" + i, DataTypes.StringType, true);
+    }
+    return schema;
   }
 
   private static Column column(HeaderMapping mapping, List<String> headers, String name, int width) {

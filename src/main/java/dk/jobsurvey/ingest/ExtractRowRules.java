@@ -51,8 +51,8 @@ public final class ExtractRowRules implements Serializable {
 
   public CheckedRow check(RawExtractRow row) {
     String kommunekode = row.kommunekode() == null ? null : row.kommunekode().strip();
-    if (kommunekode != null && kommunekode.matches("[0-9]{1,3}(\\.0+)?")) {
-      kommunekode = String.format("%03d", Integer.parseInt(kommunekode.replaceAll("\\.0+$", "")));
+    if (kommunekode != null && kommunekode.length() < 3 || kommunekode != null && kommunekode.endsWith(".0")) {
+      kommunekode = paddedCode(kommunekode);
     }
     if (kommunekode == null || !Municipalities.isKnown(kommunekode)) {
       return CheckedRow.quarantined(kommunekode, QuarantineReason.UNKNOWN_MUNICIPALITY,
@@ -123,6 +123,12 @@ public final class ExtractRowRules implements Serializable {
     return new CheckedRow(cpr.digits(), kommunekode, blankToNull(row.navn()), phone, ydelse, classification.group(),
         cpr.gender(), age, ageBand, start, weeks, months, durationBand, latestMeeting, afsluttet, passiv, exclusion, null, null,
         cpr.repaired(), cpr.substitute(), phoneInvalid);
+  }
+
+  /** A code a spreadsheet wrote as a number ("101.0", "99") as three digits; anything else unchanged. */
+  private static String paddedCode(String code) {
+    String whole = code.endsWith(".0") ? code.substring(0, code.length() - 2) : code;
+    return whole.matches("[0-9]{1,3}") ? String.format("%03d", Integer.parseInt(whole)) : code;
   }
 
   /** True, false, or null when the value is no configured yes or no word. */

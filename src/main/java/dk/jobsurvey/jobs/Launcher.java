@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code main} for {@code spark-submit --class}.
  */
 public final class Launcher {
-  static final List<JobCommand> JOBS = List.of(GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND);
+  static final List<JobCommand> JOBS =
+      List.of(GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, BenchIngestJob.COMMAND);
 
   private Launcher() {}
 

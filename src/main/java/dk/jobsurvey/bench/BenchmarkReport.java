@@ -1,0 +1,107 @@
+package dk.jobsurvey.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Figures of one benchmark run: named measurements (seconds, rows, rows/s), the machine, and the
+ * driver's peak heap. Written as JSON and as a Markdown table, and printed.
+ */
+public final class BenchmarkReport {
+  /** One timed measurement. */
+  public record Measurement(String name, double seconds, long rows) {
+    public double rowsPerSecond() {
+      return seconds > 0 ? rows / seconds : 0;
+    }
+  }
+
+  private final String title;
+  private final List<Measurement> measurements = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  public BenchmarkReport(String title) {
+    this.title = title;
+  }
+
+  /** Runs {@code work}, which returns the rows it handled, and records its time. */
+  public Measurement time(String name, RowsWork work) throws Exception {
+    long started = System.nanoTime();
+    long rows = work.run();
+    Measurement measurement = new Measurement(name, (System.nanoTime() - started) / 1e9, rows);
+    measurements.add(measurement);
+    System.out.printf(Locale.ROOT, "  %-40s %8.1f s %10d rows %10.0f rows/s%n", name, measurement.seconds(), rows,
+        measurement.rowsPerSecond());
+    return measurement;
+  }
+
+  public void note(String note) {
+    notes.add(note);
+  }
+
+  /** Work that reports how many rows it handled. */
+  @FunctionalInterface
+  public interface RowsWork {
+    long run() throws Exception;
+  }
+
+  /** Peak used heap of this JVM so far, in MiB (sum of the heap pools' peaks). */
+  public static long peakHeapMiB() {
+    long bytes = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        bytes += pool.getPeakUsage().getUsed();
+      }
+    }
+    return bytes / (1024 * 1024);
+  }
+
+  static String machine() {
+    return String.format(Locale.ROOT, "%d cores, %d MiB max heap, Java %s, %s %s", Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.version"), System.getProperty("os.name"),
+        System.getProperty("os.arch"));
+  }
+
+  /** Writes {@code <dir>/<name>.json} and {@code <dir>/<name>.md}; returns the Markdown. */
+  public String write(Path dir, String name) throws IOException {
+    Files.createDirectories(dir);
+    long peak = peakHeapMiB();
+    StringBuilder json = new StringBuilder("{\n");
+    json.append("  \"benchmark\": \"").append(title).append("\",\n");
+    json.append("  \"finished_at\": \"").append(Instant.now()).append("\",\n");
+    json.append("  \"machine\": \"").append(machine()).append("\",\n");
+    json.append("  \"peak_driver_heap_mib\": ").append(peak).append(",\n");
+    json.append("  \"measurements\": [\n");
+    for (int i = 0; i < measurements.size(); i++) {
+      Measurement m = measurements.get(i);
+      json.append(String.format(Locale.ROOT, "    {\"name\": \"%s\", \"seconds\": %.2f, \"rows\": %d, \"rows_per_second\": %.0f}%s%n",
+          m.name(), m.seconds(), m.rows(), m.rowsPerSecond(), i + 1 < measurements.size() ? "," : ""));
+    }
+    json.append("  ],\n  \"notes\": [");
+    for (int i = 0; i < notes.size(); i++) {
+      json.append(i == 0 ? "\n" : ",\n").append("    \"").append(notes.get(i).replace("\"", "'")).append('"');
+    }
+    json.append(notes.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+    StringBuilder md = new StringBuilder("## " + title + "\n\n");
+    md.append("Machine: ").append(machine()).append("; finished ").append(Instant.now()).append("; peak driver heap ")
+        .append(peak).append(" MiB.\n\n| measurement | seconds | rows | rows/s |\n|---|---:|---:|---:|\n");
+    for (Measurement m : measurements) {
+      md.append(String.format(Locale.ROOT, "| %s | %.1f | %,d | %,.0f |%n", m.name(), m.seconds(), m.rows(), m.rowsPerSecond()));
+    }
+    if (!notes.isEmpty()) {
+      md.append('\n');
+      notes.forEach(n -> md.append("- ").append(n).append('\n'));
+    }
+    Files.writeString(dir.resolve(name + ".json"), json.toString(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve(name + ".md"), md.toString(), StandardCharsets.UTF_8);
+    return md.toString();
+  }
+}
