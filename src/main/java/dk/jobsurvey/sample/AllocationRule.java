@@ -82,8 +82,8 @@ public final class AllocationRule {
     }
     // Largest remainder first; equal remainders go to the earlier group in the configuration.
     order.sort((a, b) -> {
-      int byFraction = Double.compare(fraction(real[b], result[b]), fraction(real[a], result[a]));
-      return byFraction != 0 ? byFraction : Integer.compare(a, b);
+      double difference = fraction(real[b], result[b]) - fraction(real[a], result[a]);
+      return Math.abs(difference) > 1e-9 ? (difference > 0 ? 1 : -1) : Integer.compare(a, b);
     });
     for (int i = 0; i < order.size() && remaining > 0; i++) {
       int g = order.get(i);
