@@ -4,13 +4,19 @@ import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.config.SurveyRound;
+import dk.jobsurvey.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * What every job starts from: the validated configuration (with {@code --round} applied), the
  * questionnaire and the warehouse root.
  */
-public record JobContext(Survey survey, Questionnaire questionnaire, Path warehouse) {
+public record JobContext(Survey survey, Questionnaire questionnaire, Path warehouse, String configSha256) {
 
   public static JobContext from(JobArgs args) {
     Survey survey = ConfigLoader.survey(args.path("config"));
@@ -23,7 +29,18 @@ public record JobContext(Survey survey, Questionnaire questionnaire, Path wareho
         throw new UsageException("--round: " + e.getMessage());
       }
     }
-    return new JobContext(survey, questionnaire, args.path("warehouse"));
+    return new JobContext(survey, questionnaire, args.path("warehouse"), sha256(args.path("config")));
+  }
+
+  /** Hex SHA-256 of a file's bytes. */
+  public static String sha256(Path file) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public String round() {

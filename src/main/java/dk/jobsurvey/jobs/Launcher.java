@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class Launcher {
   static final List<JobCommand> JOBS =
-      List.of(GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, BenchIngestJob.COMMAND);
+      List.of(GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, SampleJob.COMMAND, BenchIngestJob.COMMAND);
 
   private Launcher() {}
 

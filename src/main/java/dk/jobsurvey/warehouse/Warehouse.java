@@ -116,6 +116,17 @@ public final class Warehouse {
     }
   }
 
+  /** Adds rows to a table that keeps history (the run log), tagged with the round. */
+  public void append(Table table, String round, Dataset<Row> rows) {
+    SurveyRound.requireValid(round);
+    rows.withColumn(ROUND_COLUMN, functions.lit(round))
+        .write()
+        .format("delta")
+        .mode(SaveMode.Append)
+        .partitionBy(ROUND_COLUMN)
+        .save(location(table));
+  }
+
   private void write(Table table, String round, Dataset<Row> rows) {
     rows.withColumn(ROUND_COLUMN, functions.lit(round))
         .write()

@@ -1,0 +1,64 @@
+package dk.jobsurvey.jobs;
+
+import dk.jobsurvey.config.Municipalities;
+import dk.jobsurvey.sample.DrawSample;
+import dk.jobsurvey.sample.MunicipalityAllocation;
+import dk.jobsurvey.sample.StratumAllocation;
+import dk.jobsurvey.warehouse.RunLog;
+import dk.jobsurvey.warehouse.SparkSessions;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sample}: allocation by municipality size and benefit group, and stratified selection by
+ * permanent random numbers with the seed from the configuration; recorded in analysis/run_log.
+ */
+public final class SampleJob {
+  static final JobCommand COMMAND = JobCommand.of("sample",
+      "allocate the sample and draw it with permanent random numbers (needs ingest for the round)",
+      List.of(), SampleJob::sample);
+
+  private SampleJob() {}
+
+  public static void main(String[] args) {
+    System.exit(COMMAND.run(args, System.out, System.err));
+  }
+
+  private static void sample(JobArgs args, PrintStream out) throws Exception {
+    JobContext context = JobContext.from(args);
+    Instant started = Instant.now();
+    try (SparkSessions.JobSession session = SparkSessions.forJob("sample")) {
+      Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
+      if (!warehouse.exists(Table.POPULATION)
+          || warehouse.readRound(Table.POPULATION, context.round()).isEmpty()) {
+        throw new JobFailedException("no population for round " + context.round() + " in " + context.warehouse()
+            + "; run ingest first", JobCommand.EXIT_USAGE);
+      }
+      DrawSample.Result result = new DrawSample(context.survey(), warehouse).execute();
+      new RunLog(RunLog.newRunId(), "sample", started, Instant.now(), "succeeded", context.configSha256(), Map.of(),
+          context.survey().sample().seed(), Map.of("eligible", result.populationRows(), "sampled", result.sampled()),
+          RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
+      print(out, context, result);
+    }
+  }
+
+  private static void print(PrintStream out, JobContext context, DrawSample.Result result) {
+    out.printf("%nsample %s (seed %d): %,d of %,d eligible persons sampled%n", context.round(),
+        context.survey().sample().seed(), result.sampled(), result.populationRows());
+    out.printf("%-4s %-16s %8s %8s %7s %9s  %s%n", "kode", "kommune", "N", "n", "census", "exp.resp", "n by group");
+    for (MunicipalityAllocation m : result.allocations()) {
+      String name = Municipalities.byCode(m.kommunekode()).map(Municipalities.Municipality::name).orElse("?");
+      out.printf("%-4s %-16.16s %8d %8d %7s %9.0f  %s%s%n", m.kommunekode(), name, m.populationSize(), m.sampleSize(),
+          m.census() ? "yes" : "", m.expectedResponses(),
+          String.join(" ", m.strata().stream().map(s -> s.sampleSize() + (s.takeAll() ? "*" : "")).toList()),
+          m.shortOfFloor() ? "  SHORT of " + m.minResponses() + " expected responses even as a census" : "");
+    }
+    out.println("(* = the whole stratum is sampled; groups in config order: "
+        + String.join(", ", context.survey().groups().stream().map(g -> g.id()).toList()) + ")");
+  }
+
+}
