@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class Launcher {
   static final List<JobCommand> JOBS =
-      List.of(GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, SampleJob.COMMAND, BenchIngestJob.COMMAND);
+      List.of(GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, SampleJob.COMMAND,
+          MailmergeJob.COMMAND, BenchIngestJob.COMMAND);
 
   private Launcher() {}
 

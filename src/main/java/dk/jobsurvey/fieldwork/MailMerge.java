@@ -1,0 +1,153 @@
+package dk.jobsurvey.fieldwork;
+
+import static org.apache.spark.sql.functions.col;
+
+import dk.jobsurvey.config.FieldworkSettings.Letter;
+import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import dk.jobsurvey.warehouse.Zone;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The mail-merge step (DESIGN.md §5): a token and survey link for every sampled person
+ * (restricted/contacts), and per municipality under restricted/outbox/ROUND/KOMMUNEKODE/ the
+ * Digital Post mail-merge base for one letter (.xlsx and .csv: cpr, navn, survey_link, letter,
+ * send_week) and an SMS list (E.164 phone, a short Danish text with the link). Reminders leave out
+ * everyone who has responded by then. Municipalities whose expected responses fall short of the
+ * floor also get an extra SMS list (the seed's "intensified effort towards smaller municipalities").
+ *
+ * <p>Cost: one join of the sample with restricted/identity; the recipients stream to the driver one
+ * partition at a time, sorted by municipality, and each municipality's files are written as its
+ * rows pass (at most a few thousand rows are held).
+ */
+public final class MailMerge {
+  static final List<String> LETTER_COLUMNS = List.of("cpr", "navn", "survey_link", "letter", "send_week");
+  static final List<String> SMS_COLUMNS = List.of("telefon", "tekst");
+  private static final StructType CONTACT_SCHEMA = new StructType()
+      .add("person_key", DataTypes.StringType).add("kommunekode", DataTypes.StringType)
+      .add("cpr", DataTypes.StringType).add("navn", DataTypes.StringType).add("telefon", DataTypes.StringType)
+      .add("token", DataTypes.StringType).add("survey_link", DataTypes.StringType);
+
+  /** What was written for one municipality. */
+  public record MunicipalityOutbox(String kommunekode, long sampled, long letters, long sms, long phonesMissing,
+      long respondedLeftOut, boolean extraSms) {}
+
+  private final Survey survey;
+  private final Warehouse warehouse;
+  private final byte[] tokenKey;
+
+  public MailMerge(Survey survey, Warehouse warehouse, byte[] tokenKey) {
+    this.survey = survey;
+    this.warehouse = warehouse;
+    this.tokenKey = tokenKey.clone();
+  }
+
+  /** Writes restricted/contacts and the outbox files of {@code letter} for every municipality. */
+  public List<MunicipalityOutbox> execute(Letter letter) throws IOException {
+    String round = survey.round();
+    Dataset<Row> sample = warehouse.readRound(Table.SAMPLE, round).select("person_key", "kommunekode");
+    Dataset<Row> identity = warehouse.readRound(Table.IDENTITY, round).select("person_key", "cpr", "navn", "telefon");
+    SurveyTokens tokens = new SurveyTokens(tokenKey);
+    String template = survey.fieldwork().linkTemplate();
+    Dataset<Row> contacts = sample.join(identity, "person_key")
+        .map((MapFunction<Row, Row>) row -> {
+          String token = tokens.token(round, row.getString(0));
+          return RowFactory.create(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+              token, SurveyTokens.link(template, token));
+        }, Encoders.row(CONTACT_SCHEMA))
+        .localCheckpoint(true);
+    warehouse.replaceRound(round, Map.of(Table.CONTACTS, contacts.select("person_key", "token", "survey_link", "kommunekode")));
+
+    Dataset<Row> recipients = contacts.withColumn("responded", org.apache.spark.sql.functions.lit(false));
+    boolean reminder = !letter.letter().equals(survey.fieldwork().letters().get(0).letter());
+    if (reminder && warehouse.exists(Table.RESPONSES)) {
+      Dataset<Row> respondents = warehouse.readRound(Table.RESPONSES, round).where(col("is_respondent"))
+          .select("person_key").distinct().withColumn("has_responded", org.apache.spark.sql.functions.lit(true));
+      recipients = contacts.join(respondents, contacts.col("person_key").equalTo(respondents.col("person_key")), "left")
+          .drop(respondents.col("person_key"))
+          .withColumn("responded", org.apache.spark.sql.functions.coalesce(col("has_responded"), org.apache.spark.sql.functions.lit(false)))
+          .drop("has_responded");
+    }
+    Map<String, Double> expected = expectedResponses();
+    List<MunicipalityOutbox> written = new ArrayList<>();
+    Iterator<Row> rows = recipients.orderBy("kommunekode", "cpr").toLocalIterator();
+    Row pending = rows.hasNext() ? rows.next() : null;
+    while (pending != null) {
+      String code = pending.getAs("kommunekode");
+      List<Row> municipality = new ArrayList<>();
+      while (pending != null && code.equals(pending.getAs("kommunekode"))) {
+        municipality.add(pending);
+        pending = rows.hasNext() ? rows.next() : null;
+      }
+      boolean extra = expected.getOrDefault(code, 0.0) < survey.sample().minResponses();
+      written.add(writeMunicipality(code, letter, municipality, extra));
+    }
+    return written;
+  }
+
+  /** Expected responses per municipality from the allocation (the monitor's projection refines it during fieldwork). */
+  private Map<String, Double> expectedResponses() {
+    Map<String, Double> expected = new LinkedHashMap<>();
+    for (Row row : warehouse.readRound(Table.ALLOCATION, survey.round()).groupBy("kommunekode")
+        .agg(org.apache.spark.sql.functions.sum("expected_responses")).collectAsList()) {
+      expected.put(row.getString(0), row.getDouble(1));
+    }
+    return expected;
+  }
+
+  private MunicipalityOutbox writeMunicipality(String code, Letter letter, List<Row> rows, boolean extraSms) throws IOException {
+    List<List<String>> letters = new ArrayList<>();
+    List<List<String>> sms = new ArrayList<>();
+    long phonesMissing = 0;
+    long responded = 0;
+    for (Row row : rows) {
+      if (row.<Boolean>getAs("responded")) {
+        responded++;
+        continue;
+      }
+      String link = row.getAs("survey_link");
+      letters.add(List.of(row.getAs("cpr"), nullToEmpty(row.getAs("navn")), link, letter.letter(),
+          String.valueOf(letter.sendWeek())));
+      String phone = row.getAs("telefon");
+      if (phone == null) {
+        phonesMissing++;
+      } else {
+        sms.add(List.of(phone, smsText(row.getAs("navn"), link)));
+      }
+    }
+    Path folder = warehouse.folder(Zone.RESTRICTED, "outbox", survey.round(), code);
+    var fs = warehouse.fileSystem();
+    String stem = letter.letter() + "_" + code + "_" + survey.round();
+    OutboxFiles.writeXlsx(fs, new Path(folder, "digital_post_" + stem + ".xlsx"), "Flettebreve", LETTER_COLUMNS, letters);
+    OutboxFiles.writeCsv(fs, new Path(folder, "digital_post_" + stem + ".csv"), LETTER_COLUMNS, letters);
+    OutboxFiles.writeCsv(fs, new Path(folder, "sms_" + stem + ".csv"), SMS_COLUMNS, sms);
+    if (extraSms) {
+      OutboxFiles.writeCsv(fs, new Path(folder, "sms_ekstra_" + stem + ".csv"), SMS_COLUMNS, sms);
+    }
+    return new MunicipalityOutbox(code, rows.size(), letters.size(), sms.size() * (extraSms ? 2L : 1L), phonesMissing,
+        responded, extraSms);
+  }
+
+  private String smsText(String navn, String link) {
+    String firstName = navn == null || navn.isBlank() ? "" : navn.strip().split("\\s+")[0];
+    return survey.fieldwork().smsText().replace("{navn}", firstName).replace("{link}", link);
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

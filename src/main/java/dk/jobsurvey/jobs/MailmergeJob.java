@@ -1,0 +1,67 @@
+package dk.jobsurvey.jobs;
+
+import dk.jobsurvey.config.FieldworkSettings.Letter;
+import dk.jobsurvey.config.Municipalities;
+import dk.jobsurvey.config.SecretKeys;
+import dk.jobsurvey.fieldwork.MailMerge;
+import dk.jobsurvey.warehouse.SparkSessions;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import dk.jobsurvey.warehouse.Zone;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * {@code mailmerge}: survey tokens and links for the sample, and per municipality the Digital Post
+ * mail-merge base and SMS list for one letter (invitation, reminder1, reminder2).
+ */
+public final class MailmergeJob {
+  static final JobCommand COMMAND = JobCommand.of("mailmerge",
+      "tokens, links, and per municipality the Digital Post mail-merge base and SMS list for one letter",
+      List.of(JobOption.optional("letter", "NAME", "which letter: a name from fieldwork.letters in the config", "invitation")),
+      MailmergeJob::mailmerge);
+
+  private MailmergeJob() {}
+
+  public static void main(String[] args) {
+    System.exit(COMMAND.run(args, System.out, System.err));
+  }
+
+  private static void mailmerge(JobArgs args, PrintStream out) throws Exception {
+    JobContext context = JobContext.from(args);
+    Letter letter = context.survey().fieldwork().letters().stream().filter(l -> l.letter().equals(args.value("letter")))
+        .findFirst().orElseThrow(() -> new UsageException("--letter: expected one of "
+            + context.survey().fieldwork().letters().stream().map(Letter::letter).toList() + ", got '" + args.value("letter") + "'"));
+    byte[] key = SecretKeys.tokenKey(context.survey().keys(), System.getenv());
+    try (SparkSessions.JobSession session = SparkSessions.forJob("mailmerge")) {
+      Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
+      if (!warehouse.exists(Table.SAMPLE) || warehouse.readRound(Table.SAMPLE, context.round()).isEmpty()) {
+        throw new JobFailedException("no sample for round " + context.round() + " in " + context.warehouse()
+            + "; run sample first", JobCommand.EXIT_USAGE);
+      }
+      List<MailMerge.MunicipalityOutbox> outboxes = new MailMerge(context.survey(), warehouse, key).execute(letter);
+      Map<String, Row> allocation = new HashMap<>();
+      for (Row row : warehouse.readRound(Table.ALLOCATION, context.round()).groupBy("kommunekode")
+          .agg(functions.sum("N_h").as("N"), functions.max("census").as("census"),
+              functions.sum("expected_responses").as("expected")).collectAsList()) {
+        allocation.put(row.getAs("kommunekode"), row);
+      }
+      out.printf("%nmailmerge %s, letter %s (week %d)%n", context.round(), letter.letter(), letter.sendWeek());
+      out.printf("%-4s %-16s %7s %6s %6s %8s %7s %6s %8s %9s %s%n", "kode", "kommune", "N", "n", "census", "exp.resp",
+          "letters", "sms", "no phone", "responded", "extra sms");
+      for (MailMerge.MunicipalityOutbox box : outboxes) {
+        Row a = allocation.get(box.kommunekode());
+        out.printf("%-4s %-16.16s %7d %6d %6s %8.0f %7d %6d %8d %9d %s%n", box.kommunekode(),
+            Municipalities.byCode(box.kommunekode()).map(Municipalities.Municipality::name).orElse("?"),
+            a.<Long>getAs("N"), box.sampled(), a.<Boolean>getAs("census") ? "yes" : "", a.<Double>getAs("expected"),
+            box.letters(), box.sms(), box.phonesMissing(), box.respondedLeftOut(), box.extraSms() ? "yes" : "");
+      }
+      out.println("Outbox (restricted; send each municipality its folder): "
+          + warehouse.folder(Zone.RESTRICTED, "outbox", context.round()));
+    }
+  }
+}
