@@ -6,21 +6,18 @@ import dk.jobsurvey.SparkTestSession;
 import dk.jobsurvey.TestFiles;
 import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.support.TableText;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import dk.jobsurvey.warehouse.Zone;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -151,25 +148,13 @@ class IngestExtractsTest {
       if (table.zone() == Zone.RESTRICTED || !warehouse.exists(table)) {
         continue;
       }
-      for (String text : allValuesAsText(warehouse.read(table))) {
+      for (String text : TableText.rows(warehouse.read(table))) {
         for (String cpr : corpus.cprs) {
           assertThat(text).as(table.tableName()).doesNotContain(cpr).doesNotContain(cpr.substring(1))
               .doesNotContain(cpr.substring(0, 6) + "-" + cpr.substring(6));
         }
       }
     }
-  }
-
-  /** Every cell of a table as text, one string per row (small test tables only). */
-  static List<String> allValuesAsText(Dataset<Row> table) {
-    List<Column> asText = new ArrayList<>();
-    for (var field : table.schema().fields()) {
-      Column column = functions.col("`" + field.name() + "`");
-      asText.add(field.dataType() instanceof org.apache.spark.sql.types.MapType
-          ? functions.to_json(column) : column.cast(DataTypes.StringType));
-    }
-    return table.select(functions.concat_ws("|", asText.toArray(new Column[0]))).as(org.apache.spark.sql.Encoders.STRING())
-        .collectAsList();
   }
 
   @Test
@@ -190,6 +175,6 @@ class IngestExtractsTest {
   }
 
   static List<String> sorted(Dataset<Row> rows) {
-    return allValuesAsText(rows).stream().sorted().toList();
+    return TableText.rows(rows).stream().sorted().toList();
   }
 }

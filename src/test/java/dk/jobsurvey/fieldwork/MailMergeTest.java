@@ -1,0 +1,171 @@
+package dk.jobsurvey.fieldwork;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.jobsurvey.SparkTestSession;
+import dk.jobsurvey.TestFiles;
+import dk.jobsurvey.config.ConfigLoader;
+import dk.jobsurvey.config.FieldworkSettings.Letter;
+import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.ingest.IngestExtracts;
+import dk.jobsurvey.sample.DrawSample;
+import dk.jobsurvey.support.TableText;
+import dk.jobsurvey.synth.ExtractGenerator;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import dk.jobsurvey.warehouse.Zone;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mail merge on the pilot's two census municipalities (Læsø, Fanø), from generated extracts. */
+@ExtendWith(SparkTestSession.class)
+class MailMergeTest {
+  static final Survey SURVEY = ConfigLoader.survey(TestFiles.surveyConfig());
+  static final byte[] KEY = "a test key that is long enough for HMAC-SHA256!".getBytes(StandardCharsets.UTF_8);
+  static final byte[] TOKEN_KEY = "a token key that is long enough for HMAC-SHA256".getBytes(StandardCharsets.UTF_8);
+
+  @TempDir
+  static Path dir;
+  static Warehouse warehouse;
+  static List<MailMerge.MunicipalityOutbox> invitation;
+
+  @BeforeAll
+  static void pipeline(SparkSession spark) throws Exception {
+    ExtractGenerator.generate(ExtractGenerator.select("825,563"),
+        new ExtractGenerator.Settings(7, 1, 0.02, SURVEY.round(), SURVEY.referenceDates()), dir.resolve("extracts"));
+    warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
+    new IngestExtracts(SURVEY, warehouse, KEY).execute(dir.resolve("extracts").toString());
+    new DrawSample(SURVEY, warehouse).execute();
+    invitation = new MailMerge(SURVEY, warehouse, TOKEN_KEY).execute(letter("invitation"));
+  }
+
+  static Letter letter(String name) {
+    return SURVEY.fieldwork().letters().stream().filter(l -> l.letter().equals(name)).findFirst().orElseThrow();
+  }
+
+  static Path outbox(String code, String file) {
+    return Path.of(java.net.URI.create(new org.apache.hadoop.fs.Path(warehouse.folder(Zone.RESTRICTED, "outbox",
+        SURVEY.round(), code), file).toUri().toString()));
+  }
+
+  static Map<String, String> tokens() {
+    return warehouse.readRound(Table.CONTACTS, SURVEY.round()).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("person_key"), r -> r.getAs("token")));
+  }
+
+  @Test
+  void everySampledPersonGetsAUniqueStableToken() throws Exception {
+    Map<String, String> first = tokens();
+    assertThat(first).hasSize((int) warehouse.readRound(Table.SAMPLE, SURVEY.round()).count());
+    assertThat(first.values()).doesNotHaveDuplicates().allMatch(t -> t.matches("[0-9A-HJKMNP-TV-Z]{16}"));
+    new MailMerge(SURVEY, warehouse, TOKEN_KEY).execute(letter("invitation"));
+    assertThat(tokens()).isEqualTo(first);
+  }
+
+  @Test
+  void mailMergeWorkbookHoldsEverySampledPersonWithDanishLettersIntact() throws Exception {
+    Map<String, String> names = new HashMap<>();
+    warehouse.readRound(Table.IDENTITY, SURVEY.round()).collectAsList()
+        .forEach(r -> names.put(r.getAs("cpr"), r.getAs("navn")));
+    Path xlsx = outbox("825", "digital_post_invitation_825_" + SURVEY.round() + ".xlsx");
+    int rows = 0;
+    boolean danishLetters = false;
+    try (InputStream in = Files.newInputStream(xlsx); Workbook workbook = new XSSFWorkbook(in)) {
+      for (Row row : workbook.getSheetAt(0)) {
+        if (row.getRowNum() == 0) {
+          assertThat(row.getCell(0).getStringCellValue()).isEqualTo("cpr");
+          continue;
+        }
+        String cpr = row.getCell(0).getStringCellValue();
+        assertThat(cpr).matches("[0-9]{10}");
+        assertThat(row.getCell(1).getStringCellValue()).isEqualTo(names.get(cpr));
+        assertThat(row.getCell(2).getStringCellValue()).startsWith("https://").hasSize(SURVEY.fieldwork().linkTemplate().length() - 7 + 16);
+        assertThat(row.getCell(3).getStringCellValue()).isEqualTo("invitation");
+        assertThat(row.getCell(4).getStringCellValue()).isEqualTo("35");
+        danishLetters |= row.getCell(1).getStringCellValue().matches(".*[æøåÆØÅ].*");
+        rows++;
+      }
+    }
+    long sampled = warehouse.readRound(Table.SAMPLE, SURVEY.round()).where("kommunekode = '825'").count();
+    assertThat(rows).isEqualTo(sampled);
+    assertThat(danishLetters).isTrue();
+    byte[] csv = Files.readAllBytes(outbox("825", "digital_post_invitation_825_" + SURVEY.round() + ".csv"));
+    assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFcpr;navn;survey_link;letter;send_week\r\n");
+    assertThat(new String(csv, StandardCharsets.UTF_8).lines().count()).isEqualTo(sampled + 1);
+    String sms = Files.readString(outbox("825", "sms_invitation_825_" + SURVEY.round() + ".csv"));
+    assertThat(sms.lines().skip(1)).allMatch(line -> line.matches("\\+45[2-9][0-9]{7};Hej .*https://.*"));
+  }
+
+  @Test
+  void censusMunicipalitiesShortOfTheFloorGetAnExtraSmsList() {
+    assertThat(invitation).allMatch(MailMerge.MunicipalityOutbox::extraSms);
+    assertThat(outbox("563", "sms_ekstra_invitation_563_" + SURVEY.round() + ".csv")).exists();
+    for (MailMerge.MunicipalityOutbox box : invitation) {
+      assertThat(box.letters()).isEqualTo(box.sampled());
+      assertThat(box.sms()).isEqualTo(2 * (box.sampled() - box.phonesMissing()));
+    }
+  }
+
+  @Test
+  void remindersLeaveOutThoseWhoHaveResponded(SparkSession spark) throws Exception {
+    List<String> sampled = warehouse.readRound(Table.SAMPLE, SURVEY.round()).where("kommunekode = '563'")
+        .select("person_key").orderBy("person_key").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    List<String> respondents = sampled.subList(0, 40);
+    List<String> startedOnly = sampled.subList(40, 45);
+    Dataset<org.apache.spark.sql.Row> responses = spark.createDataset(sampled.subList(0, 45), org.apache.spark.sql.Encoders.STRING())
+        .toDF("person_key")
+        .withColumn("is_respondent", functions.col("person_key").isin(respondents.toArray()));
+    Path other = dir.resolve("reminder-warehouse");
+    Warehouse reminderWarehouse = new Warehouse(spark, other.toString());
+    for (Table table : List.of(Table.IDENTITY, Table.SAMPLE, Table.ALLOCATION, Table.POPULATION)) {
+      reminderWarehouse.replaceRound(SURVEY.round(), Map.of(table, warehouse.readRound(table, SURVEY.round()).drop("survey_round")));
+    }
+    reminderWarehouse.replaceRound(SURVEY.round(), Map.of(Table.RESPONSES, responses));
+    List<MailMerge.MunicipalityOutbox> reminder = new MailMerge(SURVEY, reminderWarehouse, TOKEN_KEY).execute(letter("reminder1"));
+    MailMerge.MunicipalityOutbox fano = reminder.stream().filter(b -> b.kommunekode().equals("563")).findFirst().orElseThrow();
+    assertThat(fano.respondedLeftOut()).isEqualTo(40);
+    assertThat(fano.letters()).isEqualTo(sampled.size() - 40);
+    Map<String, String> tokenByPerson = reminderWarehouse.readRound(Table.CONTACTS, SURVEY.round()).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("person_key"), r -> r.getAs("token")));
+    String letters = Files.readString(Path.of(java.net.URI.create(new org.apache.hadoop.fs.Path(
+        reminderWarehouse.folder(Zone.RESTRICTED, "outbox", SURVEY.round(), "563"),
+        "digital_post_reminder1_563_" + SURVEY.round() + ".csv").toUri().toString())));
+    assertThat(letters).contains(";reminder1;36");
+    respondents.forEach(p -> assertThat(letters).doesNotContain(tokenByPerson.get(p)));
+    startedOnly.forEach(p -> assertThat(letters).contains(tokenByPerson.get(p)));
+  }
+
+  @Test
+  void tokensAndIdentifiersStayInRestricted() {
+    List<String> secrets = new java.util.ArrayList<>(tokens().values());
+    warehouse.readRound(Table.IDENTITY, SURVEY.round()).collectAsList().forEach(r -> {
+      secrets.add(r.getAs("cpr"));
+      if (r.getAs("telefon") != null) {
+        secrets.add(((String) r.getAs("telefon")).substring(3));
+      }
+    });
+    for (Table table : Table.values()) {
+      if (table.zone() == Zone.RESTRICTED || !warehouse.exists(table)) {
+        continue;
+      }
+      String all = String.join("\n", TableText.rows(warehouse.read(table)));
+      secrets.forEach(secret -> assertThat(all).as(table.tableName()).doesNotContain(secret));
+    }
+  }
+}
