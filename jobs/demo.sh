@@ -15,14 +15,20 @@ common=(--config "$root/conf/survey.yaml" --questionnaire "$root/conf/questionna
 
 step() { printf '\n== %s ==\n' "$1"; }
 
-step "1/3 generate: synthetic extracts for the 9 pilot municipalities"
+step "1/5 generate: synthetic extracts for the 9 pilot municipalities"
 "$submit" generate "${common[@]}" --municipalities pilot --out "$extracts"
 
-step "2/3 create-keys: local pseudonymisation and token keys (owner-only, in keys/, ignored by git)"
+step "2/5 create-keys: local pseudonymisation and token keys (owner-only, in keys/, ignored by git)"
 "$submit" create-keys "${common[@]}"
 
-step "3/3 ingest: validate, pseudonymise, classify, select by duration and status"
+step "3/5 ingest: validate, pseudonymise, classify, select by duration and status"
 "$submit" ingest "${common[@]}" --input "$extracts"
+
+step "4/5 sample: allocation by municipality size and group, selection by permanent random numbers"
+"$submit" sample "${common[@]}"
+
+step "5/5 mailmerge: tokens, links, Digital Post mail-merge base and SMS lists (invitation, week 35)"
+"$submit" mailmerge "${common[@]}" --letter invitation
 
 step "Summary"
 echo "Extracts (one file per municipality, as municipalities send them): $extracts"
@@ -30,4 +36,5 @@ echo "Warehouse (Delta tables): $warehouse"
 for zone in restricted analysis published; do
   [[ -d "$warehouse/$zone" ]] && echo "  $zone/: $(ls "$warehouse/$zone" | grep -v '^outbox$' | tr '\n' ' ')"
 done
-echo "Data-quality workbooks to send back to each municipality: $warehouse/restricted/outbox/<round>/<kommunekode>/"
+echo "Per municipality, to send: $warehouse/restricted/outbox/<round>/<kommunekode>/"
+echo "  (data-quality workbook, Digital Post mail-merge base .xlsx/.csv, SMS list; reminders: mailmerge --letter reminder1)"
