@@ -118,6 +118,36 @@ class DrawSampleTest {
     assertThat(keys(other, "825")).isEqualTo(keys(warehouse, "825"));
   }
 
+  @Test
+  void coordinationPutsPersonsSampledInEarlierRoundsLast(SparkSession spark) {
+    Path folder = dir.resolve("coordinated");
+    Warehouse rounds = new Warehouse(spark, folder.toString());
+    rounds.replaceRound(SURVEY.round(), Map.of(Table.POPULATION, populationFrame(spark, 2)));
+    new DrawSample(SURVEY, rounds).execute();
+    SampleSettings s = SURVEY.sample();
+    Survey nextRound = SURVEY.withRound("2023Q3");
+    Survey coordinated = new Survey("2023Q3", SURVEY.referenceDates(), SURVEY.ingest(), SURVEY.groups(),
+        SURVEY.outOfScopeBenefits(), SURVEY.ageBands(), SURVEY.durationBands(),
+        new SampleSettings(s.seed(), s.size(), s.minGroupResponses(), s.minResponses(),
+            new SampleSettings.Coordination(true, List.of(SURVEY.round()))),
+        SURVEY.fieldwork(), SURVEY.weighting(), SURVEY.tables(), SURVEY.suppression(), SURVEY.keys());
+    rounds.replaceRound("2023Q3", Map.of(Table.POPULATION, populationFrame(spark, 2)));
+    new DrawSample(nextRound, rounds).execute();
+    long overlapWithout = overlap(rounds);
+    new DrawSample(coordinated, rounds).execute();
+    long overlapWith = overlap(rounds);
+    // Municipality 101 samples about a quarter of each stratum: independent rounds overlap by
+    // chance, coordinated rounds not at all.
+    assertThat(overlapWithout).isPositive();
+    assertThat(overlapWith).isZero();
+  }
+
+  private static long overlap(Warehouse warehouse) {
+    Dataset<Row> first = warehouse.readRound(Table.SAMPLE, SURVEY.round()).where("kommunekode = '101'").select("person_key");
+    Dataset<Row> second = warehouse.readRound(Table.SAMPLE, "2023Q3").where("kommunekode = '101'").select("person_key");
+    return first.intersect(second).count();
+  }
+
   static List<String> keys(Warehouse warehouse, String code) {
     return warehouse.readRound(Table.SAMPLE, SURVEY.round()).where("kommunekode = '" + code + "'")
         .select("person_key").orderBy("person_key").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
