@@ -1,9 +1,9 @@
 package dk.jobsurvey.bench;
 
 import dk.jobsurvey.config.Survey;
-import dk.jobsurvey.ingest.ExtractReader;
 import dk.jobsurvey.ingest.IngestExtracts;
 import dk.jobsurvey.ingest.SourceFile;
+import dk.jobsurvey.ingest.TabularFileReader;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ public final class IngestBenchmark {
 
   public BenchmarkReport run(Path extracts, Path work) throws Exception {
     BenchmarkReport report = new BenchmarkReport("ingest of " + extracts.getFileName());
-    List<SourceFile> files = ExtractReader.discover(spark, extracts.toString());
+    List<SourceFile> files = TabularFileReader.discover(spark, extracts.toString());
     Path xlsx = linkFiles(files, ".xlsx", work.resolve("xlsx"));
     Path csv = linkFiles(files, ".csv", work.resolve("csv"));
     long xlsxFloor = report.time("I/O floor, .xlsx (plain read + Delta write)", () -> floor(xlsx, work.resolve("floor-xlsx"))).rows();
@@ -50,7 +50,7 @@ public final class IngestBenchmark {
 
   private long floor(Path folder, Path table) throws IOException {
     Dataset<Row> union = null;
-    for (SourceFile file : ExtractReader.discover(spark, folder.toString())) {
+    for (SourceFile file : TabularFileReader.discover(spark, folder.toString())) {
       Dataset<Row> read = file.kind() == SourceFile.Kind.XLSX
           ? spark.read().format("excel").option("header", "true").option("maxRowsInMemory", "1000").load(file.path())
           : spark.read().option("header", "true").option("sep", ";").option("multiLine", "true").csv(file.path());

@@ -21,6 +21,7 @@ public record Survey(
     List<Band> durationBands,
     SampleSettings sample,
     FieldworkSettings fieldwork,
+    ResponseExportSettings responses,
     WeightingSettings weighting,
     List<TableSpec> tables,
     SuppressionSettings suppression,
@@ -73,6 +74,6 @@ public record Survey(
   /** The same configuration for another survey round (the jobs' {@code --round} option). */
   public Survey withRound(String otherRound) {
     return new Survey(otherRound, referenceDates, ingest, groups, outOfScopeBenefits, ageBands, durationBands,
-        sample, fieldwork, weighting, tables, suppression, keys);
+        sample, fieldwork, responses, weighting, tables, suppression, keys);
   }
 }

@@ -4,55 +4,30 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import com.github.pjfanning.xlsx.StreamingReader;
 import dk.jobsurvey.config.HeaderAliases;
 import dk.jobsurvey.config.IngestSettings;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.EmptyFileException;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads one extract as a DataFrame of strings in the canonical columns: .xlsx through spark-excel
- * (streaming, one partition per file), .csv through Spark's CSV reader with the detected encoding
- * and separator. The header row is read first on the driver (a few kilobytes) to map headers and to
- * reject a file that cannot be used, with the reason, before Spark touches it.
- *
- * <p>{@code source_row} is the row number as the analyst sees it in the file (header = row 1). It
- * relies on each file being read as one partition in order: spark-excel never splits a workbook, and
- * CSV is read with {@code multiLine}, which is not splittable either. Spark's CSV reader skips blank
- * lines, so in a CSV with blank lines the numbers count non-blank lines.
+ * Reads one municipal extract ({@link TabularFileReader}) into the canonical columns: headers
+ * matched through the configured aliases, the municipality from a kommunekode column or the file
+ * name, unknown columns kept as {@code extra_columns}. A file whose header row is missing, holds
+ * data, lacks a required column or repeats a header is rejected with the reason.
  */
 public final class ExtractReader {
   /** Columns of a read extract, in order. */
   public static final List<String> RAW_COLUMNS = List.of("source_file", "source_row", "kommunekode", "cpr", "navn",
       "ydelse", "dato_overgang", "dato_seneste_samtale", "afsluttet_forloeb", "telefon", "passiv", "extra_columns");
-  private static final int HEAD_BYTES = 64 * 1024;
-  private static final long ROW_BITS = (1L << 33) - 1;
 
   /** A readable extract, or why not. */
   public record Result(Optional<Dataset<org.apache.spark.sql.Row>> rows, List<String> extraHeaders, Optional<FileRejection> rejection) {
@@ -61,108 +36,22 @@ public final class ExtractReader {
     }
   }
 
-  private final SparkSession spark;
   private final IngestSettings settings;
+  private final TabularFileReader tables;
 
   public ExtractReader(SparkSession spark, IngestSettings settings) {
-    this.spark = spark;
     this.settings = settings;
+    this.tables = new TabularFileReader(spark, settings.csv());
   }
 
   public Result read(SourceFile file) {
-    if (file.size() == 0) {
-      return Result.rejected(file, "the file is empty (0 bytes)");
+    TabularFileReader.Result table = tables.read(file);
+    if (table.rejection().isPresent()) {
+      return new Result(Optional.empty(), List.of(), table.rejection());
     }
-    try {
-      return switch (file.kind()) {
-        case XLSX -> readXlsx(file);
-        case CSV -> readCsv(file);
-        case OLD_EXCEL -> Result.rejected(file, "old Excel format (.xls) is not read; save it as .xlsx or .csv");
-        case OTHER -> Result.rejected(file, "not an extract (.xlsx or .csv)");
-      };
-    } catch (IOException e) {
-      return Result.rejected(file, "cannot be read: " + e.getClass().getSimpleName());
-    }
+    return canonical(file, table.headers(), table.cells().get());
   }
 
-  private Result readXlsx(SourceFile file) throws IOException {
-    List<String> headers;
-    try (InputStream in = open(file); Workbook workbook = StreamingReader.builder().rowCacheSize(10).bufferSize(4096).open(in)) {
-      if (workbook.getNumberOfSheets() == 0) {
-        return Result.rejected(file, "the workbook has no sheet");
-      }
-      headers = headerCells(workbook.getSheetAt(0));
-    } catch (EncryptedDocumentException e) {
-      return Result.rejected(file, "the workbook is password-protected; send it without a password");
-    } catch (EmptyFileException e) {
-      return Result.rejected(file, "the file is empty (0 bytes)");
-    } catch (NotOfficeXmlFileException e) {
-      return Result.rejected(file, "not a valid .xlsx workbook (corrupt, truncated or another format)");
-    } catch (RuntimeException e) {
-      return Result.rejected(file, "not a valid .xlsx workbook (" + e.getClass().getSimpleName() + ")");
-    }
-    Dataset<org.apache.spark.sql.Row> sheet = spark.read().format("excel")
-        .schema(positionalSchema(headers.size()))
-        .option("header", "true")
-        .option("maxRowsInMemory", "1000")
-        .load(file.path());
-    return canonical(file, headers, sheet);
-  }
-
-  private static List<String> headerCells(Sheet sheet) {
-    DataFormatter formatter = new DataFormatter();
-    Iterator<Row> rows = sheet.rowIterator();
-    List<String> headers = new ArrayList<>();
-    if (rows.hasNext()) {
-      Row first = rows.next();
-      for (Cell cell : first) {
-        while (headers.size() < cell.getColumnIndex()) {
-          headers.add("");
-        }
-        headers.add(formatter.formatCellValue(cell).strip());
-      }
-    }
-    return headers;
-  }
-
-  private Result readCsv(SourceFile file) throws IOException {
-    byte[] head;
-    try (FSDataInputStream in = open(file)) {
-      head = in.readNBytes(HEAD_BYTES);
-    }
-    CsvDialect dialect = CsvDialect.detect(head, file.size() > head.length, settings.csv());
-    List<String> headers = splitHeader(dialect.headerLine(), dialect.separator());
-    Dataset<org.apache.spark.sql.Row> table = spark.read()
-        .schema(positionalSchema(headers.size()))
-        .option("header", "true")
-        .option("enforceSchema", "true")
-        .option("sep", String.valueOf(dialect.separator()))
-        .option("encoding", dialect.charset().name())
-        .option("multiLine", "true")
-        .option("mode", "PERMISSIVE")
-        .csv(file.path());
-    return canonical(file, headers, table);
-  }
-
-  /** Header cells of a CSV header line; quotes around a header are removed. */
-  static List<String> splitHeader(String line, char separator) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == separator && !quoted) {
-        cells.add(cell.toString().strip());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString().strip());
-    return cells;
-  }
 
   private Result canonical(SourceFile file, List<String> headers, Dataset<org.apache.spark.sql.Row> table) {
     if (headers.stream().allMatch(String::isBlank)) {
@@ -180,22 +69,22 @@ public final class ExtractReader {
     if (!mapping.columns().containsKey("kommunekode") && fileCode == null) {
       return Result.rejected(file, "no kommunekode column and no 3-digit municipality code in the file name");
     }
-    String[] positional = table.columns();
+    int width = table.columns().length - 1;
     Dataset<org.apache.spark.sql.Row> byPosition = table;
     List<Column> selected = new ArrayList<>();
     selected.add(lit(file.name()).as("source_file"));
-    selected.add(monotonically_increasing_id().bitwiseAND(ROW_BITS).plus(2).as("source_row"));
-    Column kommunekode = column(mapping, headers, "kommunekode", positional.length);
+    selected.add(col(TabularFileReader.SOURCE_ROW));
+    Column kommunekode = column(mapping, headers, "kommunekode", width);
     Column fromName = lit(fileCode).cast(DataTypes.StringType);
     selected.add(coalesce(when(trim(kommunekode).notEqual(""), trim(kommunekode)), fromName).as("kommunekode"));
     for (String name : List.of("cpr", "navn", "ydelse", "dato_overgang", "dato_seneste_samtale", "afsluttet_forloeb",
         "telefon", "passiv")) {
-      selected.add(column(mapping, headers, name, positional.length).as(name));
+      selected.add(column(mapping, headers, name, width).as(name));
     }
     List<Column> extraPairs = new ArrayList<>();
     for (String extra : mapping.extraHeaders()) {
       int index = headers.indexOf(extra);
-      if (index < positional.length) {
+      if (index < width) {
         extraPairs.add(lit(extra));
         extraPairs.add(col("c" + index).cast(DataTypes.StringType));
       }
@@ -204,18 +93,6 @@ public final class ExtractReader {
         ? map().cast(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)).as("extra_columns")
         : map(extraPairs.toArray(new Column[0])).as("extra_columns"));
     return new Result(Optional.of(byPosition.select(selected.toArray(new Column[0]))), mapping.extraHeaders(), Optional.empty());
-  }
-
-  /**
-   * Every column a string, named by position (c0, c1, ...): the header row was read already, and
-   * giving the schema spares Spark reading each file once more to infer it.
-   */
-  private static StructType positionalSchema(int width) {
-    StructType schema = new StructType();
-    for (int i = 0; i < width; i++) {
-      schema = schema.add("c" + i, DataTypes.StringType, true);
-    }
-    return schema;
   }
 
   private static Column column(HeaderMapping mapping, List<String> headers, String name, int width) {
@@ -231,33 +108,5 @@ public final class ExtractReader {
     return matcher.find() ? matcher.group(1) : null;
   }
 
-  private FSDataInputStream open(SourceFile file) throws IOException {
-    Path path = new Path(file.path());
-    FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    return fs.open(path);
-  }
-
-  /** Every extract file under {@code input}, sub-folders included, skipping hidden files; sorted by name. */
-  public static List<SourceFile> discover(SparkSession spark, String input) throws IOException {
-    Path root = new Path(input);
-    FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
-      throw new IOException("--input " + input + " is not a folder");
-    }
-    String prefix = fs.makeQualified(root).toString();
-    List<SourceFile> files = new ArrayList<>();
-    var listing = fs.listFiles(root, true);
-    while (listing.hasNext()) {
-      var status = listing.next();
-      String full = status.getPath().toString();
-      String relative = full.startsWith(prefix) ? full.substring(prefix.length()).replaceFirst("^/", "") : status.getPath().getName();
-      if (status.getPath().getName().startsWith(".") || status.getPath().getName().startsWith("~$")) {
-        continue;
-      }
-      files.add(new SourceFile(full, relative, status.getLen()));
-    }
-    files.sort((a, b) -> a.name().compareTo(b.name()));
-    return files;
-  }
 
 }

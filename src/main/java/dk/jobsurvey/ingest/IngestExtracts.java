@@ -86,7 +86,7 @@ public final class IngestExtracts {
 
   /** Reads every extract under {@code input} and replaces the round's ingest tables. */
   public Result execute(String input) throws IOException {
-    List<SourceFile> files = ExtractReader.discover(warehouse.spark(), input);
+    List<SourceFile> files = TabularFileReader.discover(warehouse.spark(), input);
     ExtractReader reader = new ExtractReader(warehouse.spark(), survey.ingest());
     List<SourceFile> ignored = new ArrayList<>();
     List<FileRejection> rejected = new ArrayList<>();

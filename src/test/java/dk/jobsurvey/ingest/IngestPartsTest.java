@@ -104,6 +104,6 @@ class IngestPartsTest {
 
   @Test
   void csvHeaderLineSplitsOnTheSeparatorOutsideQuotes() {
-    assertThat(ExtractReader.splitHeader("\"CPR; nr\";Navn; Ydelse ", ';')).containsExactly("CPR; nr", "Navn", "Ydelse");
+    assertThat(TabularFileReader.splitHeader("\"CPR; nr\";Navn; Ydelse ", ';')).containsExactly("CPR; nr", "Navn", "Ydelse");
   }
 }

@@ -1,0 +1,201 @@
+package dk.jobsurvey.ingest;
+
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+
+import com.github.pjfanning.xlsx.StreamingReader;
+import dk.jobsurvey.config.IngestSettings.CsvSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.EmptyFileException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads one .xlsx or .csv file as strings: its header row (read first on the driver, a few
+ * kilobytes, so a file that cannot be used is rejected with the reason before Spark touches it)
+ * and its cells as columns c0, c1, ... plus {@value #SOURCE_ROW}. .xlsx goes through spark-excel
+ * (streaming), .csv through Spark's CSV reader with the detected encoding and separator. Used for
+ * municipal extracts and survey-tool exports alike.
+ *
+ * <p>{@value #SOURCE_ROW} is the row number as the analyst sees it in the file (header = row 1). It
+ * relies on each file being read as one partition in order: spark-excel never splits a workbook, and
+ * CSV is read with {@code multiLine}, which is not splittable either. Spark's CSV reader skips blank
+ * lines, so in a CSV with blank lines the numbers count non-blank lines.
+ */
+public final class TabularFileReader {
+  public static final String SOURCE_ROW = "source_row";
+  private static final int HEAD_BYTES = 64 * 1024;
+  private static final long ROW_BITS = (1L << 33) - 1;
+
+  /** A readable file's headers and cells, or why it cannot be read. */
+  public record Result(List<String> headers, Optional<Dataset<org.apache.spark.sql.Row>> cells, Optional<FileRejection> rejection) {
+    static Result rejected(SourceFile file, String problem) {
+      return new Result(List.of(), Optional.empty(), Optional.of(new FileRejection(file.name(), problem)));
+    }
+  }
+
+  private final SparkSession spark;
+  private final CsvSettings csv;
+
+  public TabularFileReader(SparkSession spark, CsvSettings csv) {
+    this.spark = spark;
+    this.csv = csv;
+  }
+
+  public Result read(SourceFile file) {
+    if (file.size() == 0) {
+      return Result.rejected(file, "the file is empty (0 bytes)");
+    }
+    try {
+      return switch (file.kind()) {
+        case XLSX -> readXlsx(file);
+        case CSV -> readCsv(file);
+        case OLD_EXCEL -> Result.rejected(file, "old Excel format (.xls) is not read; save it as .xlsx or .csv");
+        case OTHER -> Result.rejected(file, "not a table (.xlsx or .csv)");
+      };
+    } catch (IOException e) {
+      return Result.rejected(file, "cannot be read: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private Result readXlsx(SourceFile file) throws IOException {
+    List<String> headers;
+    try (InputStream in = open(file); Workbook workbook = StreamingReader.builder().rowCacheSize(10).bufferSize(4096).open(in)) {
+      if (workbook.getNumberOfSheets() == 0) {
+        return Result.rejected(file, "the workbook has no sheet");
+      }
+      headers = headerCells(workbook.getSheetAt(0));
+    } catch (EncryptedDocumentException e) {
+      return Result.rejected(file, "the workbook is password-protected; send it without a password");
+    } catch (EmptyFileException e) {
+      return Result.rejected(file, "the file is empty (0 bytes)");
+    } catch (NotOfficeXmlFileException e) {
+      return Result.rejected(file, "not a valid .xlsx workbook (corrupt, truncated or another format)");
+    } catch (RuntimeException e) {
+      return Result.rejected(file, "not a valid .xlsx workbook (" + e.getClass().getSimpleName() + ")");
+    }
+    Dataset<org.apache.spark.sql.Row> sheet = spark.read().format("excel")
+        .schema(positionalSchema(headers.size()))
+        .option("header", "true")
+        .option("maxRowsInMemory", "1000")
+        .load(file.path());
+    return withRowNumbers(headers, sheet);
+  }
+
+  private static List<String> headerCells(Sheet sheet) {
+    DataFormatter formatter = new DataFormatter();
+    Iterator<Row> rows = sheet.rowIterator();
+    List<String> headers = new ArrayList<>();
+    if (rows.hasNext()) {
+      Row first = rows.next();
+      for (Cell cell : first) {
+        while (headers.size() < cell.getColumnIndex()) {
+          headers.add("");
+        }
+        headers.add(formatter.formatCellValue(cell).strip());
+      }
+    }
+    return headers;
+  }
+
+  private Result readCsv(SourceFile file) throws IOException {
+    byte[] head;
+    try (FSDataInputStream in = open(file)) {
+      head = in.readNBytes(HEAD_BYTES);
+    }
+    CsvDialect dialect = CsvDialect.detect(head, file.size() > head.length, csv);
+    List<String> headers = splitHeader(dialect.headerLine(), dialect.separator());
+    Dataset<org.apache.spark.sql.Row> table = spark.read()
+        .schema(positionalSchema(headers.size()))
+        .option("header", "true")
+        .option("enforceSchema", "true")
+        .option("sep", String.valueOf(dialect.separator()))
+        .option("encoding", dialect.charset().name())
+        .option("multiLine", "true")
+        .option("mode", "PERMISSIVE")
+        .csv(file.path());
+    return withRowNumbers(headers, table);
+  }
+
+  private static Result withRowNumbers(List<String> headers, Dataset<org.apache.spark.sql.Row> cells) {
+    return new Result(headers, Optional.of(cells.withColumn(SOURCE_ROW, monotonically_increasing_id().bitwiseAND(ROW_BITS).plus(2))),
+        Optional.empty());
+  }
+
+  /** Header cells of a CSV header line; quotes around a header are removed. */
+  static List<String> splitHeader(String line, char separator) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == separator && !quoted) {
+        cells.add(cell.toString().strip());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString().strip());
+    return cells;
+  }
+
+  /**
+   * Every column a string, named by position (c0, c1, ...): the header row was read already, and
+   * giving the schema spares Spark reading each file once more to infer it.
+   */
+  private static StructType positionalSchema(int width) {
+    StructType schema = new StructType();
+    for (int i = 0; i < width; i++) {
+      schema = schema.add("c" + i, DataTypes.StringType, true);
+    }
+    return schema;
+  }
+
+  private FSDataInputStream open(SourceFile file) throws IOException {
+    Path path = new Path(file.path());
+    FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    return fs.open(path);
+  }
+
+  /** Every file under {@code input}, sub-folders included, skipping hidden and lock files; sorted by name. */
+  public static List<SourceFile> discover(SparkSession spark, String input) throws IOException {
+    Path root = new Path(input);
+    FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+      throw new IOException("--input " + input + " is not a folder");
+    }
+    String prefix = fs.makeQualified(root).toString();
+    List<SourceFile> files = new ArrayList<>();
+    var listing = fs.listFiles(root, true);
+    while (listing.hasNext()) {
+      var status = listing.next();
+      String full = status.getPath().toString();
+      String relative = full.startsWith(prefix) ? full.substring(prefix.length()).replaceFirst("^/", "") : status.getPath().getName();
+      if (status.getPath().getName().startsWith(".") || status.getPath().getName().startsWith("~$")) {
+        continue;
+      }
+      files.add(new SourceFile(full, relative, status.getLen()));
+    }
+    files.sort((a, b) -> a.name().compareTo(b.name()));
+    return files;
+  }
+}
