@@ -46,6 +46,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class IngestExtracts {
   private static final Logger LOG = LogManager.getLogger(IngestExtracts.class);
+  /** Ingest's rows of analysis/quarantine (the responses step adds its own). */
+  public static final String QUARANTINE_STEP = "ingest";
   private static final StructType CHECKED_SCHEMA = new StructType(new StructField[] {
       field("source_file", DataTypes.StringType), field("source_row", DataTypes.LongType),
       field("kommunekode", DataTypes.StringType), field("cpr", DataTypes.StringType),
@@ -123,11 +125,12 @@ public final class IngestExtracts {
     tables.put(Table.IDENTITY, resolved.where(col("reason_code").isNull().and(col("duplicate_rank").equalTo(1)))
         .select("person_key", "cpr", "navn", "telefon", "kommunekode"));
     tables.put(Table.QUARANTINE, resolved.where(col("reason_code").isNotNull())
-        .select("source_file", "source_row", "kommunekode", "reason_code", "reason_detail"));
+        .select(col("source_file"), col("source_row"), col("kommunekode"), col("reason_code"), col("reason_detail"),
+            lit(QUARANTINE_STEP).as("step")));
     tables.put(Table.POPULATION, resolved.where(col("reason_code").isNull())
         .select(POPULATION_COLUMNS.stream().map(Column::new).toArray(Column[]::new)));
     tables.put(Table.DATA_QUALITY, dataQuality(resolved, rejected));
-    warehouse.replaceRound(survey.round(), tables);
+    warehouse.replaceRound(survey.round(), tables, Map.of(Table.QUARANTINE, "step = '" + QUARANTINE_STEP + "'"));
     List<Row> unknown = resolved.where(col("exclusion_reason").equalTo(ExclusionReason.UNKNOWN_BENEFIT.code()))
         .groupBy("ydelse").agg(count(lit(1)).as("rows")).orderBy(col("rows").desc(), col("ydelse")).collectAsList();
     return new Result(files, ignored, rejected, extraHeaders,

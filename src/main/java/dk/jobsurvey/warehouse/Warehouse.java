@@ -92,6 +92,15 @@ public final class Warehouse {
    * round column; it is added). All or nothing: see the class comment.
    */
   public void replaceRound(String round, Map<Table, Dataset<Row>> tables) {
+    replaceRound(round, tables, Map.of());
+  }
+
+  /**
+   * As {@link #replaceRound(String, Map)}, but in the tables named in {@code scopes} only the round's
+   * rows that also match the scope (an SQL condition the new rows satisfy, e.g. {@code step = 'ingest'})
+   * are replaced: for a table that several steps write.
+   */
+  public void replaceRound(String round, Map<Table, Dataset<Row>> tables, Map<Table, String> scopes) {
     SurveyRound.requireValid(round);
     Map<Table, Long> versionsBefore = new LinkedHashMap<>();
     for (Table table : tables.keySet()) {
@@ -101,7 +110,7 @@ public final class Warehouse {
     try {
       for (Map.Entry<Table, Dataset<Row>> entry : tables.entrySet()) {
         long started = System.nanoTime();
-        write(entry.getKey(), round, entry.getValue());
+        write(entry.getKey(), round, entry.getValue(), scopes.get(entry.getKey()));
         written.add(entry.getKey());
         LOG.info("wrote {} for {} in {} s", location(entry.getKey()), round,
             String.format("%.1f", (System.nanoTime() - started) / 1e9));
@@ -116,6 +125,24 @@ public final class Warehouse {
     }
   }
 
+  /**
+   * Merges {@code rows} into the round's rows of a table by {@code keys}: a row whose key is new is
+   * inserted; a row whose key exists replaces it when {@code replaceWhen} (SQL over {@code s.} source
+   * and {@code t.} target columns) holds, else leaves it. The table is created if missing. Rows must
+   * not hold the round column (it is added); sources must hold each key once.
+   */
+  public void mergeRound(Table table, String round, Dataset<Row> rows, List<String> keys, String replaceWhen) {
+    SurveyRound.requireValid(round);
+    Dataset<Row> source = rows.withColumn(ROUND_COLUMN, functions.lit(round));
+    if (!exists(table)) {
+      source.limit(0).write().format("delta").partitionBy(ROUND_COLUMN).save(location(table));
+    }
+    StringBuilder on = new StringBuilder("t." + ROUND_COLUMN + " = '" + round + "'");
+    keys.forEach(key -> on.append(" AND t.").append(key).append(" = s.").append(key));
+    var merge = DeltaTable.forPath(spark, location(table)).as("t").merge(source.as("s"), on.toString());
+    (replaceWhen == null ? merge : merge.whenMatched(replaceWhen).updateAll()).whenNotMatched().insertAll().execute();
+  }
+
   /** Adds rows to a table that keeps history (the run log), tagged with the round. */
   public void append(Table table, String round, Dataset<Row> rows) {
     SurveyRound.requireValid(round);
@@ -127,12 +154,13 @@ public final class Warehouse {
         .save(location(table));
   }
 
-  private void write(Table table, String round, Dataset<Row> rows) {
+  private void write(Table table, String round, Dataset<Row> rows, String scope) {
+    String replaced = ROUND_COLUMN + " = '" + round + "'" + (scope == null ? "" : " AND " + scope);
     rows.withColumn(ROUND_COLUMN, functions.lit(round))
         .write()
         .format("delta")
         .mode(SaveMode.Overwrite)
-        .option("replaceWhere", ROUND_COLUMN + " = '" + round + "'")
+        .option("replaceWhere", replaced)
         .partitionBy(ROUND_COLUMN)
         .save(location(table));
   }

@@ -1,0 +1,144 @@
+package dk.jobsurvey.responses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.jobsurvey.SparkTestSession;
+import dk.jobsurvey.TestFiles;
+import dk.jobsurvey.config.ConfigLoader;
+import dk.jobsurvey.config.Questionnaire;
+import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.fieldwork.MailMerge;
+import dk.jobsurvey.ingest.IngestExtracts;
+import dk.jobsurvey.sample.DrawSample;
+import dk.jobsurvey.support.TableText;
+import dk.jobsurvey.synth.ExtractGenerator;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading hand-written survey exports for the sample of two census municipalities. */
+@ExtendWith(SparkTestSession.class)
+class LoadResponsesTest {
+  static final Survey SURVEY = ConfigLoader.survey(TestFiles.surveyConfig());
+  static final Questionnaire QUESTIONNAIRE = ConfigLoader.questionnaire(TestFiles.questionnaireConfig());
+  static final String HEADER = "Token;Indsendt;q1;q2;q3;q4;q5;q6;q7;q8;q9;q10;q11;q12;q13;q14;q15";
+
+  @TempDir
+  static Path dir;
+  static Warehouse warehouse;
+  static List<String> tokens;
+
+  @BeforeAll
+  static void pipeline(SparkSession spark) throws Exception {
+    ExtractGenerator.generate(ExtractGenerator.select("825,563"),
+        new ExtractGenerator.Settings(7, 1, 0.02, SURVEY.round(), SURVEY.referenceDates()), dir.resolve("extracts"));
+    warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
+    new IngestExtracts(SURVEY, warehouse, "a test key that is long enough for HMAC-SHA256!".getBytes(StandardCharsets.UTF_8))
+        .execute(dir.resolve("extracts").toString());
+    new DrawSample(SURVEY, warehouse).execute();
+    new MailMerge(SURVEY, warehouse, "a token key that is long enough for HMAC-SHA256".getBytes(StandardCharsets.UTF_8))
+        .execute(SURVEY.fieldwork().letters().get(0));
+    tokens = warehouse.readRound(Table.CONTACTS, SURVEY.round()).select("token").orderBy("token")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+  }
+
+  static String line(String token, String submitted, String answer, String q14) {
+    return token + ";" + submitted + ";" + String.join(";", java.util.Collections.nCopies(13, answer)) + ";" + q14 + ";";
+  }
+
+  static Path export(String folder, List<String> lines) throws Exception {
+    Path path = dir.resolve(folder);
+    Files.createDirectories(path);
+    List<String> all = new ArrayList<>(List.of(HEADER));
+    all.addAll(lines);
+    Files.write(path.resolve("eksport.csv"), all, StandardCharsets.UTF_8);
+    return path;
+  }
+
+  static LoadResponses.Result load(Path folder) throws Exception {
+    return new LoadResponses(SURVEY, QUESTIONNAIRE, warehouse).execute(folder.toString());
+  }
+
+  static List<String> responses() {
+    return TableText.rows(warehouse.readRound(Table.RESPONSES, SURVEY.round())).stream().sorted().toList();
+  }
+
+  static void assertAccountedFor(LoadResponses.Result result) {
+    Map<String, Long> c = result.counts();
+    assertThat(c.get("rows_read")).isEqualTo(c.get("inserted") + c.get("updated") + c.get("already_loaded")
+        + c.get("superseded_in_load") + c.get("missing_token") + c.get("unknown_token"));
+  }
+
+  @Test
+  void loadsIdempotentlyLaterSubmissionsWinAndEveryRowIsAccountedFor() throws Exception {
+    List<String> first = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      first.add(line(tokens.get(i), "2023-08-29 10:00", "4", i == 0 ? "Ring på 22 33 44 55, mit cpr er 610190-1234" : ""));
+    }
+    first.add(line("", "2023-08-29 11:00", "3", ""));
+    first.add(line("ZZZZZZZZZZZZZZZZ", "2023-08-29 11:00", "3", ""));
+    first.add(line(" " + tokens.get(30).toLowerCase() + " ", "2023-08-30", "ved ikke", ""));
+    first.add(line(tokens.get(31), "30-08-2023 09:15", "fire", ""));
+    Path one = export("export1", first);
+
+    LoadResponses.Result loaded = load(one);
+    assertThat(loaded.counts()).containsEntry("rows_read", 34L).containsEntry("inserted", 32L)
+        .containsEntry("missing_token", 1L).containsEntry("unknown_token", 1L).containsEntry("answers_out_of_range", 13L);
+    assertAccountedFor(loaded);
+    List<String> afterFirst = responses();
+    assertThat(afterFirst).hasSize(32);
+
+    LoadResponses.Result again = load(one);
+    assertThat(again.counts()).containsEntry("inserted", 0L).containsEntry("updated", 0L).containsEntry("already_loaded", 32L);
+    assertThat(responses()).isEqualTo(afterFirst);
+    assertThat(warehouse.readRound(Table.QUARANTINE, SURVEY.round()).where("step = 'responses'").count()).isEqualTo(2);
+
+    // An overlapping export: ten of the same people submitted again later (the latest wins), five new.
+    List<String> second = new ArrayList<>();
+    for (int i = 20; i < 30; i++) {
+      second.add(line(tokens.get(i), "2023-09-05 08:00", "2", ""));
+      second.add(line(tokens.get(i), "2023-09-01 08:00", "1", ""));
+    }
+    for (int i = 40; i < 45; i++) {
+      second.add(line(tokens.get(i), "2023-09-05 08:00", "5", ""));
+    }
+    LoadResponses.Result overlapping = load(export("export2", second));
+    assertThat(overlapping.counts()).containsEntry("updated", 10L).containsEntry("inserted", 5L).containsEntry("superseded_in_load", 10L);
+    assertAccountedFor(overlapping);
+    List<Row> updated = warehouse.readRound(Table.RESPONSES, SURVEY.round()).where("q1 = 2").collectAsList();
+    assertThat(updated).hasSize(10);
+    List<String> afterSecond = responses();
+    assertThat(load(one).counts()).containsEntry("updated", 0L);
+    assertThat(responses()).isEqualTo(afterSecond);
+
+    Row respondent = warehouse.readRound(Table.RESPONSES, SURVEY.round()).where("q14_text is not null").head();
+    assertThat(respondent.<String>getAs("q14_text")).isEqualTo("Ring på [TELEFON], mit cpr er [CPR]");
+    Row raw = warehouse.readRound(Table.FREE_TEXT, SURVEY.round()).where("q14_text is not null").head();
+    assertThat(raw.<String>getAs("q14_text")).contains("22 33 44 55");
+    Row dontKnow = warehouse.readRound(Table.RESPONSES, SURVEY.round()).where("q1 is null and q2 is null").orderBy("person_key").head();
+    assertThat(dontKnow.<Boolean>getAs("is_respondent")).isFalse();
+  }
+
+  @Test
+  void exportWithDuplicateColumnsOrWithoutTokensIsRejected() throws Exception {
+    Path folder = dir.resolve("bad");
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("dup.csv"), "token;q1;q1\n" + tokens.get(50) + ";4;5\n");
+    Files.writeString(folder.resolve("notoken.csv"), "id;q1\n1;4\n");
+    LoadResponses.Result result = load(folder);
+    assertThat(result.rejected()).extracting(r -> r.file() + ": " + r.problem())
+        .anySatisfy(p -> assertThat(p).startsWith("dup.csv: two columns hold q1"))
+        .anySatisfy(p -> assertThat(p).startsWith("notoken.csv: no token column"));
+  }
+}
