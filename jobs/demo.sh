@@ -15,23 +15,32 @@ common=(--config "$root/conf/survey.yaml" --questionnaire "$root/conf/questionna
 
 step() { printf '\n== %s ==\n' "$1"; }
 
-step "1/5 generate: synthetic extracts for the 9 pilot municipalities"
+step "1/7 generate: synthetic extracts for the 9 pilot municipalities"
 "$submit" generate "${common[@]}" --municipalities pilot --out "$extracts"
 
-step "2/5 create-keys: local pseudonymisation and token keys (owner-only, in keys/, ignored by git)"
+step "2/7 create-keys: local pseudonymisation and token keys (owner-only, in keys/, ignored by git)"
 "$submit" create-keys "${common[@]}"
 
-step "3/5 ingest: validate, pseudonymise, classify, select by duration and status"
+step "3/7 ingest: validate, pseudonymise, classify, select by duration and status"
 "$submit" ingest "${common[@]}" --input "$extracts"
 
-step "4/5 sample: allocation by municipality size and group, selection by permanent random numbers"
+step "4/7 sample: allocation by municipality size and group, selection by permanent random numbers"
 "$submit" sample "${common[@]}"
 
-step "5/5 mailmerge: tokens, links, Digital Post mail-merge base and SMS lists (invitation, week 35)"
+step "5/7 mailmerge: tokens, links, Digital Post mail-merge base and SMS lists (invitation, week 35)"
 "$submit" mailmerge "${common[@]}" --letter invitation
+
+step "6/7 simulate-responses: a survey-tool export up to week 36, and the final one (week 38)"
+"$submit" simulate-responses "${common[@]}" --until-week 36 --out "$demo/exports/uge36"
+"$submit" simulate-responses "${common[@]}" --until-week 38 --out "$demo/exports/uge38"
+
+step "7/7 responses: load both exports (the second overlaps the first: nothing is counted twice)"
+"$submit" responses "${common[@]}" --input "$demo/exports/uge36"
+"$submit" responses "${common[@]}" --input "$demo/exports/uge38"
 
 step "Summary"
 echo "Extracts (one file per municipality, as municipalities send them): $extracts"
+echo "Survey exports (simulated): $demo/exports"
 echo "Warehouse (Delta tables): $warehouse"
 for zone in restricted analysis published; do
   [[ -d "$warehouse/$zone" ]] && echo "  $zone/: $(ls "$warehouse/$zone" | grep -v '^outbox$' | tr '\n' ' ')"

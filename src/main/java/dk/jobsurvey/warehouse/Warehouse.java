@@ -161,6 +161,8 @@ public final class Warehouse {
         .format("delta")
         .mode(SaveMode.Overwrite)
         .option("replaceWhere", replaced)
+        // A newer version of a step may add columns; older rounds then read them as null.
+        .option("mergeSchema", "true")
         .partitionBy(ROUND_COLUMN)
         .save(location(table));
   }
