@@ -10,7 +10,6 @@ import dk.jobsurvey.warehouse.Zone;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
@@ -27,8 +26,9 @@ import org.apache.spark.sql.types.StructType;
  * (restricted/contacts), and per municipality under restricted/outbox/ROUND/KOMMUNEKODE/ the
  * Digital Post mail-merge base for one letter (.xlsx and .csv: cpr, navn, survey_link, letter,
  * send_week) and an SMS list (E.164 phone, a short Danish text with the link). Reminders leave out
- * everyone who has responded by then. Municipalities whose expected responses fall short of the
- * floor also get an extra SMS list (the seed's "intensified effort towards smaller municipalities").
+ * everyone who has responded by then. Municipalities whose projected responses ({@link
+ * ResponseMonitor}) fall short of the floor also get an extra SMS list (the seed's "intensified
+ * effort towards smaller municipalities").
  *
  * <p>Cost: one join of the sample with restricted/identity; the recipients stream to the driver one
  * partition at a time, sorted by municipality, and each municipality's files are written as its
@@ -82,7 +82,8 @@ public final class MailMerge {
           .withColumn("responded", org.apache.spark.sql.functions.coalesce(col("has_responded"), org.apache.spark.sql.functions.lit(false)))
           .drop("has_responded");
     }
-    Map<String, Double> expected = expectedResponses();
+    // The monitor's projection: the allocation's expectation before any response, then responses so far scaled up.
+    Map<String, Double> expected = ResponseMonitor.projectedByMunicipality(new ResponseMonitor(survey, warehouse).execute());
     List<MunicipalityOutbox> written = new ArrayList<>();
     Iterator<Row> rows = recipients.orderBy("kommunekode", "cpr").toLocalIterator();
     Row pending = rows.hasNext() ? rows.next() : null;
@@ -97,16 +98,6 @@ public final class MailMerge {
       written.add(writeMunicipality(code, letter, municipality, extra));
     }
     return written;
-  }
-
-  /** Expected responses per municipality from the allocation (the monitor's projection refines it during fieldwork). */
-  private Map<String, Double> expectedResponses() {
-    Map<String, Double> expected = new LinkedHashMap<>();
-    for (Row row : warehouse.readRound(Table.ALLOCATION, survey.round()).groupBy("kommunekode")
-        .agg(org.apache.spark.sql.functions.sum("expected_responses")).collectAsList()) {
-      expected.put(row.getString(0), row.getDouble(1));
-    }
-    return expected;
   }
 
   private MunicipalityOutbox writeMunicipality(String code, Letter letter, List<Row> rows, boolean extraSms) throws IOException {

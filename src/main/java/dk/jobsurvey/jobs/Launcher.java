@@ -14,7 +14,7 @@ import java.util.Map;
 public final class Launcher {
   static final List<JobCommand> JOBS =
       List.of(GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, SampleJob.COMMAND,
-          MailmergeJob.COMMAND, SimulateResponsesJob.COMMAND, ResponsesJob.COMMAND, BenchIngestJob.COMMAND,
+          MailmergeJob.COMMAND, SimulateResponsesJob.COMMAND, ResponsesJob.COMMAND, MonitorJob.COMMAND, BenchIngestJob.COMMAND,
           BenchSampleJob.COMMAND);
 
   private Launcher() {}

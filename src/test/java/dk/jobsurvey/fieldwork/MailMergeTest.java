@@ -130,7 +130,8 @@ class MailMergeTest {
     List<String> startedOnly = sampled.subList(40, 45);
     Dataset<org.apache.spark.sql.Row> responses = spark.createDataset(sampled.subList(0, 45), org.apache.spark.sql.Encoders.STRING())
         .toDF("person_key")
-        .withColumn("is_respondent", functions.col("person_key").isin(respondents.toArray()));
+        .withColumn("is_respondent", functions.col("person_key").isin(respondents.toArray()))
+        .withColumn("submitted_at", functions.lit("2023-09-01 10:00:00").cast("timestamp"));
     Path other = dir.resolve("reminder-warehouse");
     Warehouse reminderWarehouse = new Warehouse(spark, other.toString());
     for (Table table : List.of(Table.IDENTITY, Table.SAMPLE, Table.ALLOCATION, Table.POPULATION)) {

@@ -131,6 +131,36 @@ class LoadResponsesTest {
   }
 
   @Test
+  void monitorReconcilesWithTheSampleAndTheResponses() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 60; i < 80; i++) {
+      lines.add(line(tokens.get(i), "2023-09-06 12:00", "3", ""));
+    }
+    load(export("export-monitor", lines));
+    List<Row> rates = new dk.jobsurvey.fieldwork.ResponseMonitor(SURVEY, warehouse).execute();
+    double arrived = SURVEY.fieldwork().arrivedBy(warehouse.readRound(Table.RESPONSES, SURVEY.round())
+        .agg(org.apache.spark.sql.functions.max("submitted_at")).head().getTimestamp(0).toLocalDateTime()
+        .get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    for (String code : List.of("825", "563")) {
+      long sampled = warehouse.readRound(Table.SAMPLE, SURVEY.round()).where("kommunekode = '" + code + "'").count();
+      long responded = warehouse.readRound(Table.RESPONSES, SURVEY.round())
+          .where("is_respondent and kommunekode = '" + code + "'").count();
+      Row municipality = rates.stream().filter(r -> r.getAs("kommunekode").equals(code) && r.isNullAt(r.fieldIndex("ydelsesgruppe")))
+          .findFirst().orElseThrow();
+      assertThat(municipality.<Long>getAs("sampled")).isEqualTo(sampled);
+      assertThat(municipality.<Long>getAs("responded")).isEqualTo(responded);
+      assertThat(municipality.<Double>getAs("response_rate")).isEqualTo((double) responded / sampled);
+      assertThat(municipality.<Double>getAs("projected_responses")).isCloseTo(responded / arrived, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(municipality.<Long>getAs("target_responses")).isEqualTo(200L);
+      assertThat(municipality.<Boolean>getAs("at_risk")).isTrue(); // a small census municipality
+      long byGroup = rates.stream().filter(r -> r.getAs("kommunekode").equals(code) && !r.isNullAt(r.fieldIndex("ydelsesgruppe")))
+          .mapToLong(r -> r.<Long>getAs("responded")).sum();
+      assertThat(byGroup).isEqualTo(responded);
+    }
+    assertThat(warehouse.readRound(Table.RESPONSE_RATES, SURVEY.round()).count()).isEqualTo(rates.size());
+  }
+
+  @Test
   void exportWithDuplicateColumnsOrWithoutTokensIsRejected() throws Exception {
     Path folder = dir.resolve("bad");
     Files.createDirectories(folder);

@@ -1,0 +1,95 @@
+package dk.jobsurvey.fieldwork;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The fieldwork monitor: per municipality × group and per municipality (ydelsesgruppe null), the
+ * sampled, the respondents so far, the response rate, the target (the response floor, per
+ * municipality) and the projected final responses, written as published/response_rates.
+ *
+ * <p>Projection (documented in conf/survey.yaml, fieldwork.response_arrival): final responses =
+ * responses so far / the share of final responses usually in by the current week (the week of the
+ * latest submission loaded). Before any response, the projection is the allocation's expected
+ * responses. Cost: one aggregation of the sample with the responses; a few hundred rows out.
+ */
+public final class ResponseMonitor {
+  private final Survey survey;
+  private final Warehouse warehouse;
+
+  public ResponseMonitor(Survey survey, Warehouse warehouse) {
+    this.survey = survey;
+    this.warehouse = warehouse;
+  }
+
+  /** The current ISO week of fieldwork: the week of the latest submission loaded, or 0 before any. */
+  public int currentWeek() {
+    if (!warehouse.exists(Table.RESPONSES)) {
+      return 0;
+    }
+    Row latest = warehouse.readRound(Table.RESPONSES, survey.round()).agg(max("submitted_at")).head();
+    return latest.isNullAt(0) ? 0 : latest.getTimestamp(0).toLocalDateTime().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+  }
+
+  /** Computes the rates and projections, writes published/response_rates, and returns them (small). */
+  public List<Row> execute() {
+    int week = currentWeek();
+    double arrived = week == 0 ? 0 : survey.fieldwork().arrivedBy(week);
+    Dataset<Row> sample = warehouse.readRound(Table.SAMPLE, survey.round()).select("person_key", "kommunekode", "ydelsesgruppe");
+    Dataset<Row> respondents = warehouse.exists(Table.RESPONSES)
+        ? warehouse.readRound(Table.RESPONSES, survey.round()).where(col("is_respondent")).select(col("person_key"), lit(1).as("responded"))
+        : warehouse.spark().createDataFrame(List.of(), new org.apache.spark.sql.types.StructType()
+            .add("person_key", DataTypes.StringType).add("responded", DataTypes.IntegerType));
+    Dataset<Row> expected = warehouse.readRound(Table.ALLOCATION, survey.round())
+        .select("kommunekode", "ydelsesgruppe", "expected_responses");
+    Dataset<Row> strata = sample.join(respondents, sample.col("person_key").equalTo(respondents.col("person_key")), "left")
+        .groupBy("kommunekode", "ydelsesgruppe")
+        .agg(count(lit(1)).as("sampled"), sum(coalesce(col("responded"), lit(0))).cast(DataTypes.LongType).as("responded"))
+        .join(expected, scala.jdk.javaapi.CollectionConverters.asScala(List.of("kommunekode", "ydelsesgruppe")).toSeq());
+    Column projected = arrived > 0 ? col("responded").divide(lit(arrived)) : col("expected_responses");
+    Dataset<Row> byStratum = strata.select(col("kommunekode"), col("ydelsesgruppe"), col("sampled"), col("responded"),
+        col("responded").divide(col("sampled")).as("response_rate"), lit(null).cast(DataTypes.LongType).as("target_responses"),
+        projected.as("projected_responses"));
+    Dataset<Row> byMunicipality = byStratum.groupBy("kommunekode")
+        .agg(sum("sampled").cast(DataTypes.LongType).as("sampled"), sum("responded").cast(DataTypes.LongType).as("responded"),
+            sum("projected_responses").as("projected_responses"))
+        .select(col("kommunekode"), lit(null).cast(DataTypes.StringType).as("ydelsesgruppe"), col("sampled"), col("responded"),
+            col("responded").divide(col("sampled")).as("response_rate"), lit((long) survey.sample().minResponses()).as("target_responses"),
+            col("projected_responses"));
+    Dataset<Row> rates = byStratum.unionByName(byMunicipality)
+        .withColumn("at_risk", when(col("target_responses").isNotNull(), col("projected_responses").lt(col("target_responses"))))
+        .withColumn("as_of_week", lit(week))
+        .localCheckpoint(true);
+    warehouse.replaceRound(survey.round(), Map.of(Table.RESPONSE_RATES, rates));
+    return rates.orderBy(col("ydelsesgruppe").isNotNull(), col("projected_responses").minus(coalesce(col("target_responses"), lit(0L))),
+        col("kommunekode"), col("ydelsesgruppe")).collectAsList();
+  }
+
+  /** Projected final responses per municipality, for the mail merge's extra SMS list. */
+  public static Map<String, Double> projectedByMunicipality(List<Row> rates) {
+    Map<String, Double> projected = new java.util.HashMap<>();
+    for (Row row : rates) {
+      if (row.isNullAt(row.fieldIndex("ydelsesgruppe"))) {
+        projected.put(row.getAs("kommunekode"), row.<Double>getAs("projected_responses"));
+      }
+    }
+    return projected;
+  }
+
+}
