@@ -60,7 +60,8 @@ public final class SampleBenchmark {
     return report;
   }
 
-  private long writeFrame(Warehouse warehouse, int scale) {
+  /** Writes a population frame of {@code scale} × the national one for the round; returns its rows. */
+  long writeFrame(Warehouse warehouse, int scale) {
     List<BenefitGroup> groups = survey.groups();
     List<Row> strata = new ArrayList<>();
     for (Municipalities.Municipality m : Municipalities.all()) {
@@ -74,7 +75,8 @@ public final class SampleBenchmark {
     Dataset<Row> frame = spark.createDataFrame(strata, schema)
         .withColumn("i", explode(sequence(lit(1L), functions.round(col("n").multiply(ROWS_PER_ELIGIBLE)).cast(DataTypes.LongType))))
         .select(sha2(concat_ws("|", col("kommunekode"), col("ydelsesgruppe"), col("i").cast(DataTypes.StringType)), 256)
-            .as("person_key"), col("kommunekode"), col("ydelsesgruppe"), col("i").leq(col("n")).as("eligible"));
+            .as("person_key"), col("kommunekode"), col("ydelsesgruppe"), col("i").leq(col("n")).as("eligible"),
+            lit(18).plus(functions.pmod(col("i"), lit(49))).cast(DataTypes.IntegerType).as("alder"));
     warehouse.replaceRound(survey.round(), Map.of(Table.POPULATION, frame));
     return warehouse.readRound(Table.POPULATION, survey.round()).count();
   }
