@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Danish sentences with identifiers written the ways people write them, and sentences with ordinary
+ * Forty-one Danish sentences with identifiers written the ways people write them, and sentences with ordinary
  * numbers that must stay as they are. CPR numbers here are substitute numbers (day + 60); phone
  * numbers and e-mail addresses are made up.
  */
@@ -42,7 +42,20 @@ class FreeTextScrubberTest {
       "Jeg hedder Ole, cpr 710385-2221, og er ledig|Jeg hedder Ole, cpr [CPR], og er ledig",
       "Send svar til ole@example.dk eller 31 31 31 31|Send svar til [EMAIL] eller [TELEFON]",
       "Hun har nr. 5050 6060 på kontoret|Hun har nr. [TELEFON] på kontoret",
-      "mit nummer:22334455|mit nummer:[TELEFON]"})
+      "mit nummer:22334455|mit nummer:[TELEFON]",
+      "Jeg ringede fra 61 61 61 61 men ingen svarede|Jeg ringede fra [TELEFON] men ingen svarede",
+      "Borgerservice bad om mit cpr-nummer 681272-3347|Borgerservice bad om mit cpr-nummer [CPR]",
+      "Skriv til mig: maria.jensen@example.dk, tak!|Skriv til mig: [EMAIL], tak!",
+      "Min mail er PER.HANSEN@EXAMPLE.DK|Min mail er [EMAIL]",
+      "Ring på +45 87 65 43 21 i dagtimerne|Ring på [TELEFON] i dagtimerne",
+      "cpr. 6212851234, og jeg har været syg længe|cpr. [CPR], og jeg har været syg længe",
+      "Jeg sendte det fra anne-marie_k@example.co.uk|Jeg sendte det fra [EMAIL]",
+      "Tlf 26 26 26 26 / mail jens@example.dk|Tlf [TELEFON] / mail [EMAIL]",
+      "Mit personnummer er 690391 2345, hvis I skal bruge det|Mit personnummer er [CPR], hvis I skal bruge det",
+      "Kontakt: 0045 30303030|Kontakt: [TELEFON]",
+      "Hjemmenummer 4545 4545, mobil 2020 2020|Hjemmenummer [TELEFON], mobil [TELEFON]",
+      "Sagsnummer står ikke, men cpr 7707881122 gør|Sagsnummer står ikke, men cpr [CPR] gør",
+      "Jeg hedder Sara (sara(at)example.dk)|Jeg hedder Sara ([EMAIL])"})
   void identifiersAreReplaced(String text, String scrubbed) {
     assertThat(SCRUBBER.scrub(text)).isEqualTo(scrubbed);
   }
