@@ -15,7 +15,7 @@ public final class Launcher {
   static final List<JobCommand> JOBS =
       List.of(GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, SampleJob.COMMAND,
           MailmergeJob.COMMAND, SimulateResponsesJob.COMMAND, ResponsesJob.COMMAND, MonitorJob.COMMAND, BenchIngestJob.COMMAND,
-          BenchSampleJob.COMMAND, BenchResponsesJob.COMMAND);
+          BenchSampleJob.COMMAND, BenchResponsesJob.COMMAND, RakeCsvJob.COMMAND);
 
   private Launcher() {}
 
