@@ -36,9 +36,14 @@ public final class BenchmarkReport {
   public Measurement time(String name, RowsWork work) throws Exception {
     long started = System.nanoTime();
     long rows = work.run();
-    Measurement measurement = new Measurement(name, (System.nanoTime() - started) / 1e9, rows);
+    return record(name, (System.nanoTime() - started) / 1e9, rows);
+  }
+
+  /** Records a measurement timed elsewhere (a phase the step itself timed). */
+  public Measurement record(String name, double seconds, long rows) {
+    Measurement measurement = new Measurement(name, seconds, rows);
     measurements.add(measurement);
-    System.out.printf(Locale.ROOT, "  %-40s %8.1f s %10d rows %10.0f rows/s%n", name, measurement.seconds(), rows,
+    System.out.printf(Locale.ROOT, "  %-48s %8.2f s %10d rows %10.0f rows/s%n", name, seconds, rows,
         measurement.rowsPerSecond());
     return measurement;
   }
@@ -94,7 +99,7 @@ public final class BenchmarkReport {
     md.append("Machine: ").append(machine()).append("; finished ").append(Instant.now()).append("; peak driver heap ")
         .append(peak).append(" MiB.\n\n| measurement | seconds | rows | rows/s |\n|---|---:|---:|---:|\n");
     for (Measurement m : measurements) {
-      md.append(String.format(Locale.ROOT, "| %s | %.1f | %,d | %,.0f |%n", m.name(), m.seconds(), m.rows(), m.rowsPerSecond()));
+      md.append(String.format(Locale.ROOT, "| %s | %.2f | %,d | %,.0f |%n", m.name(), m.seconds(), m.rows(), m.rowsPerSecond()));
     }
     if (!notes.isEmpty()) {
       md.append('\n');

@@ -37,7 +37,7 @@ public final class ResponsesBenchmark {
   public BenchmarkReport run(Path work) throws Exception {
     BenchmarkReport report = new BenchmarkReport("responses: national export load and monitor");
     Warehouse warehouse = new Warehouse(spark, work.resolve("warehouse").toString());
-    new SampleBenchmark(spark, survey).writeFrame(warehouse, 1);
+    PopulationFrame.write(spark, survey, warehouse, 1);
     new DrawSample(survey, warehouse).execute();
     warehouse.replaceRound(survey.round(), Map.of(Table.IDENTITY, warehouse.readRound(Table.SAMPLE, survey.round())
         .select(col("person_key"), lit("0000000000").as("cpr"), lit("Borger").as("navn"),

@@ -5,7 +5,6 @@ import dk.jobsurvey.bench.SampleBenchmark;
 import dk.jobsurvey.warehouse.SparkSessions;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /** {@code bench-sample}: allocation + selection on the national eligible frame and multiples of it. */
@@ -25,12 +24,7 @@ public final class BenchSampleJob {
 
   private static void bench(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
-    List<Integer> scales;
-    try {
-      scales = Arrays.stream(args.value("scales").split(",")).map(String::strip).map(Integer::parseInt).toList();
-    } catch (NumberFormatException e) {
-      throw new UsageException("--scales: expected whole numbers like 1,10, got '" + args.value("scales") + "'");
-    }
+    List<Integer> scales = args.wholeNumbers("scales");
     try (SparkSessions.JobSession session = SparkSessions.forJob("bench-sample")) {
       BenchmarkReport report = new SampleBenchmark(session.spark(), context.survey())
           .run(scales, Path.of(args.value("work")).toAbsolutePath());

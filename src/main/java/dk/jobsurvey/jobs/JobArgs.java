@@ -1,6 +1,8 @@
 package dk.jobsurvey.jobs;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +56,16 @@ public final class JobArgs {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
       throw new UsageException("--" + option + ": expected a whole number, got '" + text + "'");
+    }
+  }
+
+  /** A comma-separated list of whole numbers, like {@code --scales 1,10}. */
+  public List<Integer> wholeNumbers(String option) {
+    String text = value(option);
+    try {
+      return Arrays.stream(text.split(",")).map(String::strip).map(Integer::parseInt).toList();
+    } catch (NumberFormatException e) {
+      throw new UsageException("--" + option + ": expected whole numbers like 1,10, got '" + text + "'");
     }
   }
 }

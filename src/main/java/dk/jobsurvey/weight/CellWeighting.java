@@ -87,7 +87,7 @@ public final class CellWeighting {
           respondents[c], base, g, finalWeight, trimmed));
     }
     List<WeightingResult.Stratum> strataOut = strata.classes().stream().map(s -> new WeightingResult.Stratum(
-        s.label(), s.merged(), s.population(), s.respondents(), s.population() / s.respondents())).toList();
+        s.label(), s.members(), s.population(), s.respondents(), s.population() / s.respondents())).toList();
     return new WeightingResult(variables, List.copyOf(cells), strataOut,
         marginDiagnostics(margins, marginClasses, classOfCell, initial, outcome.cellTotals(), cells),
         outcome.sweeps(), outcome.converged(), outcome.worstRelativeError(), worst);

@@ -25,8 +25,16 @@ public record WeightingResult(List<String> variables, List<Cell> cells, List<Str
     }
   }
 
-  /** A weighting stratum: N_h, r_h and base weight N_h / r_h; {@code merged} when it joins strata. */
-  public record Stratum(String stratum, boolean merged, double population, long respondents, double baseWeight) {}
+  /**
+   * A weighting stratum: N_h, r_h and base weight N_h / r_h; {@code members} are the keys of the
+   * strata it joins (one unless merged).
+   */
+  public record Stratum(String stratum, List<List<String>> members, double population, long respondents,
+      double baseWeight) {
+    public boolean merged() {
+      return members.size() > 1;
+    }
+  }
 
   /** One class of a margin: a category, or several merged ("dagpenge|18-29 + dagpenge|30-39"). */
   public record MarginClass(String margin, String category, boolean merged, long respondents, double populationTotal,

@@ -1,0 +1,62 @@
+package dk.jobsurvey.jobs;
+
+import dk.jobsurvey.warehouse.RunLog;
+import dk.jobsurvey.warehouse.SparkSessions;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import dk.jobsurvey.weight.WeightRespondents;
+import dk.jobsurvey.weight.WeightingException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code weight}: base weights and raking of the round's respondents to the eligible population's margins. */
+public final class WeightJob {
+  static final JobCommand COMMAND = JobCommand.of("weight",
+      "base weights N_h/r_h and raking to the population margins; analysis/weights and weighting_diagnostics",
+      List.of(), WeightJob::weight);
+
+  private WeightJob() {}
+
+  public static void main(String[] args) {
+    System.exit(COMMAND.run(args, System.out, System.err));
+  }
+
+  private static void weight(JobArgs args, PrintStream out) throws Exception {
+    JobContext context = JobContext.from(args);
+    Instant started = Instant.now();
+    try (SparkSessions.JobSession session = SparkSessions.forJob("weight")) {
+      Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
+      for (Table needed : List.of(Table.POPULATION, Table.RESPONSES)) {
+        if (!warehouse.exists(needed) || warehouse.readRound(needed, context.round()).isEmpty()) {
+          throw new JobFailedException("no " + needed.tableName() + " for round " + context.round() + " in "
+              + context.warehouse() + "; run " + (needed == Table.POPULATION ? "ingest" : "responses") + " first",
+              JobCommand.EXIT_USAGE);
+        }
+      }
+      WeightRespondents.Result result;
+      try {
+        result = new WeightRespondents(context.survey(), warehouse).execute();
+      } catch (WeightingException e) {
+        throw new JobFailedException("weighting " + context.round() + " failed, the tables are unchanged: " + e.getMessage(),
+            JobCommand.EXIT_FAILED);
+      }
+      new RunLog(RunLog.newRunId(), "weight", started, Instant.now(), "succeeded", context.configSha256(), Map.of(),
+          context.survey().sample().seed(), Map.of("respondents", result.weighting().respondents(),
+              "respondents_outside_population", result.respondentsOutsidePopulation(),
+              "cells", (long) result.weighting().cells().size(), "sweeps", (long) result.weighting().sweeps()),
+          RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
+      out.printf("%nweight %s: ", context.round());
+      WeightingPrinter.print(out, result.weighting(), context.survey().weighting());
+      if (result.respondentsOutsidePopulation() > 0) {
+        out.printf("%,d respondents are not in the round's eligible population and got no weight (check the round)%n",
+            result.respondentsOutsidePopulation());
+      }
+      out.println("seconds: " + String.join(", ", result.phaseSeconds().entrySet().stream()
+          .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).toList()));
+      out.println("Tables: " + warehouse.location(Table.WEIGHTS) + ", " + warehouse.location(Table.WEIGHTING_DIAGNOSTICS));
+    }
+  }
+}
