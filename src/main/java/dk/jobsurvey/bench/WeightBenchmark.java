@@ -28,20 +28,14 @@ public final class WeightBenchmark {
   static final double RESPONSE_AT_18 = 0.086;
   static final double RESPONSE_PER_YEAR = (0.20 - RESPONSE_AT_18) / 48;
 
-  private final SparkSession spark;
-  private final Survey survey;
+  private WeightBenchmark() {}
 
-  public WeightBenchmark(SparkSession spark, Survey survey) {
-    this.spark = spark;
-    this.survey = survey;
-  }
-
-  public BenchmarkReport run(List<Integer> scales, Path work) throws Exception {
+  public static BenchmarkReport run(SparkSession spark, Survey survey, List<Integer> scales, Path work) throws Exception {
     BenchmarkReport report = new BenchmarkReport("weight: aggregate to cells, IPF, join back");
     for (int scale : scales) {
       Warehouse warehouse = new Warehouse(spark, work.resolve("x" + scale).toString());
       PopulationFrame.write(spark, survey, warehouse, scale);
-      long respondents = writeRespondents(warehouse);
+      long respondents = writeRespondents(survey, warehouse);
       WeightRespondents.Result[] result = new WeightRespondents.Result[1];
       report.time(scale + "x national: weight step, respondents", () -> {
         result[0] = new WeightRespondents(survey, warehouse).execute();
@@ -56,7 +50,7 @@ public final class WeightBenchmark {
   }
 
   /** Writes analysis/responses with the respondents drawn by a hash of person_key; returns how many. */
-  private long writeRespondents(Warehouse warehouse) {
+  private static long writeRespondents(Survey survey, Warehouse warehouse) {
     Column uniform = conv(substring(sha2(col("person_key"), 256), 1, 8), 16, 10).cast(DataTypes.DoubleType).divide(4294967296.0);
     Column probability = lit(RESPONSE_AT_18).plus(col("alder").minus(18).multiply(RESPONSE_PER_YEAR));
     warehouse.replaceRound(survey.round(), Map.of(Table.RESPONSES, warehouse.readRound(Table.POPULATION, survey.round())

@@ -7,10 +7,8 @@ import dk.jobsurvey.TestFiles;
 import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.FieldworkSettings.Letter;
 import dk.jobsurvey.config.Survey;
-import dk.jobsurvey.ingest.IngestExtracts;
-import dk.jobsurvey.sample.DrawSample;
 import dk.jobsurvey.support.TableText;
-import dk.jobsurvey.synth.ExtractGenerator;
+import dk.jobsurvey.support.SmallPipeline;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import dk.jobsurvey.warehouse.Zone;
@@ -37,8 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SparkTestSession.class)
 class MailMergeTest {
   static final Survey SURVEY = ConfigLoader.survey(TestFiles.surveyConfig());
-  static final byte[] KEY = "a test key that is long enough for HMAC-SHA256!".getBytes(StandardCharsets.UTF_8);
-  static final byte[] TOKEN_KEY = "a token key that is long enough for HMAC-SHA256".getBytes(StandardCharsets.UTF_8);
+  static final byte[] TOKEN_KEY = SmallPipeline.TOKEN_KEY;
 
   @TempDir
   static Path dir;
@@ -47,11 +44,7 @@ class MailMergeTest {
 
   @BeforeAll
   static void pipeline(SparkSession spark) throws Exception {
-    ExtractGenerator.generate(ExtractGenerator.select("825,563"),
-        new ExtractGenerator.Settings(7, 1, 0.02, SURVEY.round(), SURVEY.referenceDates()), dir.resolve("extracts"));
-    warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
-    new IngestExtracts(SURVEY, warehouse, KEY).execute(dir.resolve("extracts").toString());
-    new DrawSample(SURVEY, warehouse).execute();
+    warehouse = SmallPipeline.sampled(spark, SURVEY, dir, "825,563", 7, 0.02);
     invitation = new MailMerge(SURVEY, warehouse, TOKEN_KEY).execute(letter("invitation"));
   }
 

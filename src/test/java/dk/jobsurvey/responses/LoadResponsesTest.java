@@ -7,11 +7,8 @@ import dk.jobsurvey.TestFiles;
 import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
-import dk.jobsurvey.fieldwork.MailMerge;
-import dk.jobsurvey.ingest.IngestExtracts;
-import dk.jobsurvey.sample.DrawSample;
+import dk.jobsurvey.support.SmallPipeline;
 import dk.jobsurvey.support.TableText;
-import dk.jobsurvey.synth.ExtractGenerator;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.nio.charset.StandardCharsets;
@@ -41,14 +38,7 @@ class LoadResponsesTest {
 
   @BeforeAll
   static void pipeline(SparkSession spark) throws Exception {
-    ExtractGenerator.generate(ExtractGenerator.select("825,563"),
-        new ExtractGenerator.Settings(7, 1, 0.02, SURVEY.round(), SURVEY.referenceDates()), dir.resolve("extracts"));
-    warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
-    new IngestExtracts(SURVEY, warehouse, "a test key that is long enough for HMAC-SHA256!".getBytes(StandardCharsets.UTF_8))
-        .execute(dir.resolve("extracts").toString());
-    new DrawSample(SURVEY, warehouse).execute();
-    new MailMerge(SURVEY, warehouse, "a token key that is long enough for HMAC-SHA256".getBytes(StandardCharsets.UTF_8))
-        .execute(SURVEY.fieldwork().letters().get(0));
+    warehouse = SmallPipeline.invited(spark, SURVEY, dir, "825,563", 7, 0.02);
     tokens = warehouse.readRound(Table.CONTACTS, SURVEY.round()).select("token").orderBy("token")
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
   }

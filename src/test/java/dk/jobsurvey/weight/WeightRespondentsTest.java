@@ -13,13 +13,10 @@ import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.config.WeightingSettings;
-import dk.jobsurvey.fieldwork.MailMerge;
-import dk.jobsurvey.ingest.IngestExtracts;
 import dk.jobsurvey.jobs.Launcher;
 import dk.jobsurvey.responses.LoadResponses;
-import dk.jobsurvey.sample.DrawSample;
+import dk.jobsurvey.support.SmallPipeline;
 import dk.jobsurvey.support.TableText;
-import dk.jobsurvey.synth.ExtractGenerator;
 import dk.jobsurvey.synth.ResponseSimulator;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
@@ -53,14 +50,7 @@ class WeightRespondentsTest {
 
   @BeforeAll
   static void pipeline(SparkSession spark) throws Exception {
-    ExtractGenerator.generate(ExtractGenerator.select("825,563,482"),
-        new ExtractGenerator.Settings(11, 1, 0.0, SURVEY.round(), SURVEY.referenceDates()), dir.resolve("extracts"));
-    warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
-    new IngestExtracts(SURVEY, warehouse, "a test key that is long enough for HMAC-SHA256!".getBytes(StandardCharsets.UTF_8))
-        .execute(dir.resolve("extracts").toString());
-    new DrawSample(SURVEY, warehouse).execute();
-    new MailMerge(SURVEY, warehouse, "a token key that is long enough for HMAC-SHA256".getBytes(StandardCharsets.UTF_8))
-        .execute(SURVEY.fieldwork().letters().get(0));
+    warehouse = SmallPipeline.invited(spark, SURVEY, dir, "825,563,482", 11, 0.0);
     ResponseSimulator.write(warehouse, SURVEY.round(), 5, 38, dir.resolve("export"));
     new LoadResponses(SURVEY, QUESTIONNAIRE, warehouse).execute(dir.resolve("export").toString());
     result = new WeightRespondents(SURVEY, warehouse).execute();
