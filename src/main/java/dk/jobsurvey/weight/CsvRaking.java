@@ -29,8 +29,12 @@ public final class CsvRaking {
   /** The strata of testdata/golden-raking and of the survey. */
   public static final List<String> DEFAULT_STRATA = List.of("kommunekode", "ydelsesgruppe");
 
-  /** The respondents in file order with the cell each belongs to, and the problem they pose. */
-  public record Input(List<String> respondentIds, List<List<String>> cellOfRespondent, WeightingProblem problem) {}
+  /**
+   * The respondents in file order with the cell each belongs to, the problem they pose, and the
+   * file's other columns (items and the like: column → value per respondent, blank as "").
+   */
+  public record Input(List<String> respondentIds, List<List<String>> cellOfRespondent, WeightingProblem problem,
+      Map<String, List<String>> otherColumns) {}
 
   private CsvRaking() {}
 
@@ -47,6 +51,9 @@ public final class CsvRaking {
     int[] cellColumns = variables.stream().mapToInt(v -> column(header, v, respondentsFile)).toArray();
     List<String> ids = new ArrayList<>();
     List<List<String>> cells = new ArrayList<>();
+    Map<String, List<String>> otherColumns = new LinkedHashMap<>();
+    header.stream().filter(h -> !variables.contains(h) && !h.equals("respondent_id") && !h.equals("N_h"))
+        .forEach(h -> otherColumns.put(h, new ArrayList<>()));
     Map<List<String>, Long> respondents = new HashMap<>();
     Map<List<String>, Double> stratumPopulation = new HashMap<>();
     for (int r = 1; r < rows.size(); r++) {
@@ -66,8 +73,13 @@ public final class CsvRaking {
       ids.add(field(row, idColumn, "respondent_id", where));
       cells.add(List.copyOf(cell));
       respondents.merge(List.copyOf(cell), 1L, Long::sum);
+      otherColumns.forEach((name, values) -> {
+        int column = header.indexOf(name);
+        values.add(column < row.length && row[column] != null ? row[column].strip() : "");
+      });
     }
-    return new Input(ids, cells, new WeightingProblem(variables, strata, stratumPopulation, respondents, margins));
+    return new Input(ids, cells, new WeightingProblem(variables, strata, stratumPopulation, respondents, margins),
+        otherColumns);
   }
 
   /** Each respondent's final weight, in file order. */

@@ -1,0 +1,175 @@
+package dk.jobsurvey.estimate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+
+/**
+ * Domain means and ratios with standard errors by linearization on the calibrated design (DESIGN.md
+ * §8), equal to R survey's {@code svymean}/{@code svyby} after {@code calibrate}:
+ * z_i = 1_D(i)·(y_i − ŷ)/Σ_D w; e = z − X·B with B the least-squares fit of z on the raking margins'
+ * indicators X weighted by the base weights; u = w·e; V = Σ_h (1 − r_h/N_h)·r_h/(r_h − 1)·Σ_h (u − ū_h)².
+ *
+ * <p>Everything runs on cells: within a cell w, b and X are constant, so per cell the sums of z and
+ * z² (from the cell's n, Σy and Σy²) give the sums of u and u² exactly. X'bX is the same for every
+ * domain and measure; its pseudo-inverse (SVD, which copes with the overlapping margins' rank
+ * deficiency) is computed once.
+ */
+public final class LinearizedEstimator {
+  private final List<EstimationCell> cells;
+  private final int[][] columnsOfCell;
+  private final RealMatrix pseudoInverse;
+  private final int columns;
+  private final int[] stratumOfCell;
+  private final double[] stratumPopulation;
+  private final long[] stratumRespondents;
+  private final long designRespondents;
+
+  /**
+   * @param variables the domain variables, in the order of each cell's values
+   * @param margins the raking margins (variables of each); an empty list gives the uncalibrated design
+   */
+  public LinearizedEstimator(List<String> variables, List<List<String>> margins, List<EstimationCell> cells) {
+    this.cells = List.copyOf(cells);
+    List<Map<List<String>, Integer>> categoryColumns = new ArrayList<>();
+    int next = 0;
+    columnsOfCell = new int[cells.size()][margins.size()];
+    for (int m = 0; m < margins.size(); m++) {
+      Map<List<String>, Integer> columnOf = new HashMap<>();
+      categoryColumns.add(columnOf);
+      int[] positions = margins.get(m).stream().mapToInt(variables::indexOf).toArray();
+      for (int c = 0; c < cells.size(); c++) {
+        List<String> category = new ArrayList<>();
+        for (int position : positions) {
+          category.add(cells.get(c).values().get(position));
+        }
+        Integer column = columnOf.get(category);
+        if (column == null) {
+          column = next++;
+          columnOf.put(category, column);
+        }
+        columnsOfCell[c][m] = column;
+      }
+    }
+    columns = next;
+    double[][] crossProducts = new double[columns][columns];
+    for (int c = 0; c < cells.size(); c++) {
+      double weight = cells.get(c).baseWeight() * cells.get(c).respondents();
+      for (int a : columnsOfCell[c]) {
+        for (int b : columnsOfCell[c]) {
+          crossProducts[a][b] += weight;
+        }
+      }
+    }
+    pseudoInverse = columns == 0 ? null
+        : new SingularValueDecomposition(new Array2DRowRealMatrix(crossProducts, false)).getSolver().getInverse();
+
+    Map<String, Integer> strata = new HashMap<>();
+    stratumOfCell = new int[cells.size()];
+    List<Double> populations = new ArrayList<>();
+    List<Long> respondents = new ArrayList<>();
+    long total = 0;
+    for (int c = 0; c < cells.size(); c++) {
+      EstimationCell cell = cells.get(c);
+      Integer stratum = strata.get(cell.stratum());
+      if (stratum == null) {
+        stratum = strata.size();
+        strata.put(cell.stratum(), stratum);
+        populations.add(cell.stratumPopulation());
+        respondents.add(cell.stratumRespondents());
+      }
+      stratumOfCell[c] = stratum;
+      total += cell.respondents();
+    }
+    stratumPopulation = populations.stream().mapToDouble(Double::doubleValue).toArray();
+    stratumRespondents = respondents.stream().mapToLong(Long::longValue).toArray();
+    designRespondents = total;
+  }
+
+  /** The weighted estimate of {@code measure} over the cells {@code domain} (indices into the cells). */
+  public Estimate weighted(int[] domain, int measure) {
+    long n = 0;
+    double weightTotal = 0;
+    double weightedSum = 0;
+    for (int c : domain) {
+      EstimationCell cell = cells.get(c);
+      n += cell.answered()[measure];
+      weightTotal += cell.finalWeight() * cell.answered()[measure];
+      weightedSum += cell.finalWeight() * cell.sum()[measure];
+    }
+    if (n == 0) {
+      return new Estimate(0, Double.NaN, Double.NaN);
+    }
+    double estimate = weightedSum / weightTotal;
+
+    // Per domain cell: Σz and Σz² of its respondents (z = 0 for those without a value).
+    double[] zSum = new double[cells.size()];
+    double[] zSquares = new double[cells.size()];
+    double[] rightHandSide = new double[columns];
+    for (int c : domain) {
+      EstimationCell cell = cells.get(c);
+      long answered = cell.answered()[measure];
+      zSum[c] = (cell.sum()[measure] - answered * estimate) / weightTotal;
+      zSquares[c] = (cell.sumOfSquares()[measure] - 2 * estimate * cell.sum()[measure] + answered * estimate * estimate)
+          / (weightTotal * weightTotal);
+      for (int column : columnsOfCell[c]) {
+        rightHandSide[column] += cell.baseWeight() * zSum[c];
+      }
+    }
+    double[] fit = columns == 0 ? new double[0] : pseudoInverse.operate(rightHandSide);
+
+    int strata = stratumPopulation.length;
+    double[] uSum = new double[strata];
+    double[] uSquares = new double[strata];
+    double allU = 0;
+    for (int c = 0; c < cells.size(); c++) {
+      EstimationCell cell = cells.get(c);
+      double fitted = 0;
+      for (int column : columnsOfCell[c]) {
+        fitted += fit[column];
+      }
+      double w = cell.finalWeight();
+      long r = cell.respondents();
+      double u = w * (zSum[c] - r * fitted);
+      double uu = w * w * (zSquares[c] - 2 * fitted * zSum[c] + r * fitted * fitted);
+      uSum[stratumOfCell[c]] += u;
+      uSquares[stratumOfCell[c]] += uu;
+      allU += u;
+    }
+    double overallMean = allU / designRespondents;
+    double variance = 0;
+    for (int h = 0; h < strata; h++) {
+      long r = stratumRespondents[h];
+      double finiteCorrection = 1 - r / stratumPopulation[h];
+      if (r > 1) {
+        variance += finiteCorrection * r / (r - 1.0) * (uSquares[h] - uSum[h] * uSum[h] / r);
+      } else {
+        // A single respondent: centred on the mean over the whole design (R's survey.lonely.psu = "adjust").
+        variance += finiteCorrection * (uSquares[h] - 2 * overallMean * uSum[h] + overallMean * overallMean);
+      }
+    }
+    return new Estimate(n, estimate, Math.sqrt(Math.max(0, variance)));
+  }
+
+  /** The plain share or mean of {@code measure} over the cells {@code domain}, with the simple-random-sampling SE s/√n. */
+  public Estimate unweighted(int[] domain, int measure) {
+    long n = 0;
+    double sum = 0;
+    double squares = 0;
+    for (int c : domain) {
+      n += cells.get(c).answered()[measure];
+      sum += cells.get(c).sum()[measure];
+      squares += cells.get(c).sumOfSquares()[measure];
+    }
+    if (n == 0) {
+      return new Estimate(0, Double.NaN, Double.NaN);
+    }
+    double mean = sum / n;
+    double se = n > 1 ? Math.sqrt(Math.max(0, (squares - n * mean * mean) / (n - 1)) / n) : Double.NaN;
+    return new Estimate(n, mean, se);
+  }
+}
