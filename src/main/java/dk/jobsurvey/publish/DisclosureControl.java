@@ -1,0 +1,159 @@
+package dk.jobsurvey.publish;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Primary and secondary cell suppression with the linear-programming audit (DESIGN.md §9), for
+ * one item's {@link CellSystem}. Deterministic: relations are visited in their given order, and ties
+ * between candidate cells go to the smaller key.
+ *
+ * <ul>
+ *   <li>Primary: 1 ≤ n < min respondents.
+ *   <li>Secondary, to a fixpoint over all relations at once: under a published parent, the
+ *       suppressed children are none, or two or more holding min respondents together; otherwise the
+ *       published child with the smallest n is suppressed. Children with n = 0 are taken only when no
+ *       other is left: they hide no respondents, so suppressing them protects nothing.
+ *   <li>Audit: every primary cell's attacker interval must reach min respondents. A failing cell gets
+ *       the published cell with the smallest n of its relations (or, if all are suppressed, of the
+ *       relations one step further out) suppressed, and secondary and audit
+ *       run again, for at most {@code maxAuditRounds} rounds.
+ * </ul>
+ */
+public final class DisclosureControl {
+  /** Why a cell is suppressed. */
+  public enum Reason {
+    PRIMARY,
+    SECONDARY;
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** The decision for every cell (null = published) and the audit rounds it took. */
+  public record Pattern(Reason[] reasons, int auditRounds, Map<Integer, SuppressionAudit.Interval> intervals) {
+    public long count(Reason reason) {
+      return java.util.Arrays.stream(reasons).filter(r -> r == reason).count();
+    }
+  }
+
+  private final int minRespondents;
+  private final int maxAuditRounds;
+
+  public DisclosureControl(int minRespondents, int maxAuditRounds) {
+    this.minRespondents = minRespondents;
+    this.maxAuditRounds = maxAuditRounds;
+  }
+
+  /** The suppression pattern; throws {@link DisclosureException} if the audit still fails after the last round. */
+  public Pattern suppress(CellSystem system) {
+    Reason[] reasons = new Reason[system.size()];
+    for (int cell = 0; cell < system.size(); cell++) {
+      if (system.n()[cell] >= 1 && system.n()[cell] < minRespondents) {
+        reasons[cell] = Reason.PRIMARY;
+      }
+    }
+    List<List<CellSystem.Relation>> byCell = system.relationsByCell();
+    for (int round = 0; ; round++) {
+      secondary(system, reasons);
+      Map<Integer, SuppressionAudit.Interval> intervals = SuppressionAudit.intervals(system, reasons);
+      List<Integer> failing = intervals.entrySet().stream()
+          .filter(e -> e.getValue().hi() < minRespondents - 1e-6).map(Map.Entry::getKey).sorted().toList();
+      if (failing.isEmpty()) {
+        return new Pattern(reasons, round, intervals);
+      }
+      if (round == maxAuditRounds) {
+        throw new DisclosureException(failing.stream().map(c -> system.keys().get(c) + " (n could be deduced to lie in ["
+            + bound(intervals.get(c).lo()) + ", " + bound(intervals.get(c).hi()) + "])").toList(), round);
+      }
+      for (int cell : failing) {
+        Integer chosen = nearestPublished(system, reasons, byCell, cell);
+        if (chosen != null) {
+          reasons[chosen] = Reason.SECONDARY;
+        }
+      }
+    }
+  }
+
+  private void secondary(CellSystem system, Reason[] reasons) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (CellSystem.Relation relation : system.relations()) {
+        if (reasons[relation.parent()] != null) {
+          continue;
+        }
+        int suppressed = 0;
+        long hidden = 0;
+        List<Integer> published = new ArrayList<>();
+        for (int child : relation.children()) {
+          if (reasons[child] != null) {
+            suppressed++;
+            hidden += system.n()[child];
+          } else {
+            published.add(child);
+          }
+        }
+        if (suppressed == 0 || (suppressed >= 2 && hidden >= minRespondents)) {
+          continue;
+        }
+        Integer chosen = smallest(system, reasons, published);
+        // With every child suppressed and fewer than min between them, the parent holds that few: hide it too.
+        reasons[chosen != null ? chosen : relation.parent()] = Reason.SECONDARY;
+        changed = true;
+      }
+    }
+  }
+
+  /**
+   * The published cell with the smallest n among those in a relation of {@code cell}; when all of
+   * those are suppressed already, among those one relation further out, and so on.
+   */
+  private static Integer nearestPublished(CellSystem system, Reason[] reasons, List<List<CellSystem.Relation>> byCell,
+      int cell) {
+    Set<Integer> reached = new HashSet<>(List.of(cell));
+    List<Integer> frontier = List.of(cell);
+    while (!frontier.isEmpty()) {
+      TreeSet<Integer> next = new TreeSet<>();
+      for (int from : frontier) {
+        byCell.get(from).forEach(relation -> {
+          for (int other : relation.cells()) {
+            if (reached.add(other)) {
+              next.add(other);
+            }
+          }
+        });
+      }
+      Integer chosen = smallest(system, reasons, next);
+      if (chosen != null) {
+        return chosen;
+      }
+      frontier = List.copyOf(next);
+    }
+    return null;
+  }
+
+  private static String bound(double value) {
+    return Math.abs(value - Math.rint(value)) < 1e-6 ? String.valueOf(Math.round(value))
+        : String.format(java.util.Locale.ROOT, "%.2f", value);
+  }
+
+  /** The published cell with the smallest n ≥ 1 (else n = 0) among {@code cells}; ties: the smaller key. */
+  private static Integer smallest(CellSystem system, Reason[] reasons, Iterable<Integer> cells) {
+    Comparator<Integer> order = Comparator.<Integer>comparingInt(c -> system.n()[c] == 0 ? 1 : 0)
+        .thenComparingLong(c -> system.n()[c]).thenComparing(c -> system.keys().get(c));
+    Integer best = null;
+    for (int cell : cells) {
+      if (reasons[cell] == null && (best == null || order.compare(cell, best) < 0)) {
+        best = cell;
+      }
+    }
+    return best;
+  }
+}

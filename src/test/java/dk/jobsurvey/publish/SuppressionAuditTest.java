@@ -1,0 +1,126 @@
+package dk.jobsurvey.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dk.jobsurvey.publish.DisclosureControl.Reason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The linear-programming audit against brute force: every integer completion of tiny tables. */
+class SuppressionAuditTest {
+  static final int ROWS = 2;
+  static final int COLUMNS = 3;
+
+  @Test
+  void intervalsEqualTheExtremesOfAllIntegerCompletions() {
+    Random random = new Random(7);
+    int compared = 0;
+    for (int trial = 0; trial < 60; trial++) {
+      long[][] counts = new long[ROWS][COLUMNS];
+      for (long[] row : counts) {
+        for (int j = 0; j < COLUMNS; j++) {
+          row[j] = random.nextInt(4);
+        }
+      }
+      DisclosureControlTest.Cube cube = DisclosureControlTest.Cube.twoWay(counts);
+      CellSystem system = cube.system();
+      Reason[] reasons = new Reason[system.size()];
+      for (int i = 0; i < reasons.length; i++) {
+        // The grand total stays published (as the national figure always is), so every cell has a bound.
+        if (!system.keys().get(i).equals("all") && random.nextInt(100) < 40) {
+          reasons[i] = system.n()[i] >= 1 && system.n()[i] < 5 ? Reason.PRIMARY : Reason.SECONDARY;
+        }
+      }
+      Map<Integer, SuppressionAudit.Interval> intervals = SuppressionAudit.intervals(system, reasons);
+      for (var entry : intervals.entrySet()) {
+        long[] extremes = bruteForce(cube, reasons, entry.getKey());
+        assertThat(entry.getValue().lo()).as("lo, trial %d", trial).isCloseTo(extremes[0], within(1e-6));
+        assertThat(entry.getValue().hi()).as("hi, trial %d", trial).isCloseTo(extremes[1], within(1e-6));
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(50);
+  }
+
+  /** The smallest and largest value of {@code target} over all interior tables consistent with what is published. */
+  static long[] bruteForce(DisclosureControlTest.Cube cube, Reason[] reasons, int target) {
+    CellSystem system = cube.system();
+    long[] bounds = new long[system.size()];
+    for (int i = 0; i < bounds.length; i++) {
+      bounds[i] = smallestPublishedAncestor(system, reasons, i);
+    }
+    List<int[]> hidden = new ArrayList<>();
+    for (int r = 1; r <= ROWS; r++) {
+      for (int c = 1; c <= COLUMNS; c++) {
+        if (reasons[cube.cell(r, c)] != null) {
+          hidden.add(new int[] {r, c});
+        }
+      }
+    }
+    long[] extremes = {Long.MAX_VALUE, Long.MIN_VALUE};
+    long[][] interior = new long[ROWS + 1][COLUMNS + 1];
+    for (int r = 1; r <= ROWS; r++) {
+      for (int c = 1; c <= COLUMNS; c++) {
+        interior[r][c] = system.n()[cube.cell(r, c)];
+      }
+    }
+    enumerate(cube, reasons, bounds, hidden, 0, interior, target, extremes);
+    return extremes;
+  }
+
+  static void enumerate(DisclosureControlTest.Cube cube, Reason[] reasons, long[] bounds, List<int[]> hidden, int next,
+      long[][] interior, int target, long[] extremes) {
+    if (next == hidden.size()) {
+      long[] completion = completion(cube, interior);
+      for (int i = 0; i < completion.length; i++) {
+        boolean consistent = reasons[i] == null ? completion[i] == cube.system().n()[i] : completion[i] <= bounds[i];
+        if (!consistent) {
+          return;
+        }
+      }
+      extremes[0] = Math.min(extremes[0], completion[target]);
+      extremes[1] = Math.max(extremes[1], completion[target]);
+      return;
+    }
+    int[] cell = hidden.get(next);
+    for (long value = 0; value <= bounds[cube.cell(cell[0], cell[1])]; value++) {
+      interior[cell[0]][cell[1]] = value;
+      enumerate(cube, reasons, bounds, hidden, next + 1, interior, target, extremes);
+    }
+  }
+
+  /** Every cell's value when the interior is {@code interior}. */
+  static long[] completion(DisclosureControlTest.Cube cube, long[][] interior) {
+    long[] values = new long[cube.system().size()];
+    for (int i = 0; i < values.length; i++) {
+      TableCells.Cell cell = cube.tables().cells().get(i);
+      for (int r = 1; r <= ROWS; r++) {
+        for (int c = 1; c <= COLUMNS; c++) {
+          String row = cell.values().get("r");
+          String column = cell.values().get("c");
+          if ((row == null || row.equals("r" + r)) && (column == null || column.equals("c" + c))) {
+            values[i] += interior[r][c];
+          }
+        }
+      }
+    }
+    return values;
+  }
+
+  static long smallestPublishedAncestor(CellSystem system, Reason[] reasons, int cell) {
+    long bound = Long.MAX_VALUE;
+    for (CellSystem.Relation relation : system.relations()) {
+      for (int child : relation.children()) {
+        if (child == cell) {
+          bound = Math.min(bound, reasons[relation.parent()] == null ? system.n()[relation.parent()]
+              : smallestPublishedAncestor(system, reasons, relation.parent()));
+        }
+      }
+    }
+    return bound;
+  }
+}
