@@ -49,6 +49,14 @@ public final class ResponseMonitor {
 
   /** Computes the rates and projections, writes published/response_rates, and returns them (small). */
   public List<Row> execute() {
+    Dataset<Row> rates = rates();
+    warehouse.replaceRound(survey.round(), Map.of(Table.RESPONSE_RATES, rates));
+    return rates.orderBy(col("ydelsesgruppe").isNotNull(), col("projected_responses").minus(coalesce(col("target_responses"), lit(0L))),
+        col("kommunekode"), col("ydelsesgruppe")).collectAsList();
+  }
+
+  /** The rows of published/response_rates for the round, computed once (checkpointed), not written. */
+  public Dataset<Row> rates() {
     int week = currentWeek();
     double arrived = week == 0 ? 0 : survey.fieldwork().arrivedBy(week);
     Dataset<Row> sample = warehouse.readRound(Table.SAMPLE, survey.round()).select("person_key", "kommunekode", "ydelsesgruppe");
@@ -76,9 +84,7 @@ public final class ResponseMonitor {
         .withColumn("at_risk", when(col("target_responses").isNotNull(), col("projected_responses").lt(col("target_responses"))))
         .withColumn("as_of_week", lit(week))
         .localCheckpoint(true);
-    warehouse.replaceRound(survey.round(), Map.of(Table.RESPONSE_RATES, rates));
-    return rates.orderBy(col("ydelsesgruppe").isNotNull(), col("projected_responses").minus(coalesce(col("target_responses"), lit(0L))),
-        col("kommunekode"), col("ydelsesgruppe")).collectAsList();
+    return rates;
   }
 
   /** Projected final responses per municipality, for the mail merge's extra SMS list. */

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
+import java.util.function.IntToLongFunction;
 
 /**
  * Every cell of a set of cross-tables, empty combinations included, and the relations between them
@@ -89,8 +89,9 @@ public final class TableCells {
     return byVariables.get(variables).get(values);
   }
 
-  /** The system of all cells with the counts {@code n} gives them. */
-  public CellSystem system(ToLongFunction<Cell> n) {
-    return new CellSystem(cells.stream().map(Cell::key).toList(), cells.stream().mapToLong(n).toArray(), relations);
+  /** The system of all cells, with the count {@code n} gives each cell (by its index in {@link #cells()}). */
+  public CellSystem system(IntToLongFunction n) {
+    return new CellSystem(cells.stream().map(Cell::key).toList(),
+        java.util.stream.IntStream.range(0, cells.size()).mapToLong(n).toArray(), relations);
   }
 }

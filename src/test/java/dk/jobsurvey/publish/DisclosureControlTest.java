@@ -29,8 +29,9 @@ class DisclosureControlTest {
         subsets.add(subset);
       }
       TableCells tables = new TableCells(subsets, variables, values);
-      return new Cube(tables, tables.system(cell -> finest.entrySet().stream()
-          .filter(e -> cell.values().entrySet().stream().allMatch(v -> e.getKey().get(v.getKey()).equals(v.getValue())))
+      return new Cube(tables, tables.system(i -> finest.entrySet().stream()
+          .filter(e -> tables.cells().get(i).values().entrySet().stream()
+              .allMatch(v -> e.getKey().get(v.getKey()).equals(v.getValue())))
           .mapToLong(Map.Entry::getValue).sum()));
     }
 

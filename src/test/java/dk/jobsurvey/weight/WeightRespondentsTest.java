@@ -9,15 +9,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import dk.jobsurvey.SparkTestSession;
 import dk.jobsurvey.TestFiles;
-import dk.jobsurvey.config.ConfigLoader;
-import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.config.WeightingSettings;
 import dk.jobsurvey.jobs.Launcher;
-import dk.jobsurvey.responses.LoadResponses;
-import dk.jobsurvey.support.SmallPipeline;
+import dk.jobsurvey.support.WeightedPipeline;
 import dk.jobsurvey.support.TableText;
-import dk.jobsurvey.synth.ResponseSimulator;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import io.delta.tables.DeltaTable;
@@ -35,25 +31,22 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The weight step on simulated responses of three municipalities, checked against the population tables. */
+/** The weight step on simulated responses of three municipalities ({@link WeightedPipeline}), checked against the population tables. */
 @ExtendWith(SparkTestSession.class)
 class WeightRespondentsTest {
-  static final Survey SURVEY = ConfigLoader.survey(TestFiles.surveyConfig());
-  static final Questionnaire QUESTIONNAIRE = ConfigLoader.questionnaire(TestFiles.questionnaireConfig());
+  static final Survey SURVEY = WeightedPipeline.SURVEY;
 
-  @TempDir
   static Path dir;
   static Warehouse warehouse;
   static WeightRespondents.Result result;
 
   @BeforeAll
   static void pipeline(SparkSession spark) throws Exception {
-    warehouse = SmallPipeline.invited(spark, SURVEY, dir, "825,563,482", 11, 0.0);
-    ResponseSimulator.write(warehouse, SURVEY.round(), 5, 38, dir.resolve("export"));
-    new LoadResponses(SURVEY, QUESTIONNAIRE, warehouse).execute(dir.resolve("export").toString());
-    result = new WeightRespondents(SURVEY, warehouse).execute();
+    WeightedPipeline.Built built = WeightedPipeline.get(spark);
+    dir = built.dir();
+    warehouse = built.warehouse();
+    result = built.weighting();
   }
 
   static Dataset<Row> weights() {

@@ -1,0 +1,223 @@
+package dk.jobsurvey.estimate;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dk.jobsurvey.config.Band;
+import dk.jobsurvey.config.BenefitGroup;
+import dk.jobsurvey.config.Questionnaire;
+import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.fieldwork.ResponseMonitor;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The tabulate step: one aggregation of the weighted respondents and their answers to per-cell sums
+ * for every measure (n, Σy, Σy²) and every theme's alpha (complete cases, sums, cross products);
+ * then every table, estimate, SE and suppression decision on the driver ({@link Tabulation}). Writes
+ * published/estimates and published/response_rates for the round, together or not at all.
+ */
+public final class TabulateEstimates {
+  static final StructType ESTIMATES_SCHEMA = new StructType()
+      .add("table_name", DataTypes.StringType).add("item", DataTypes.StringType).add("statistic", DataTypes.StringType)
+      .add("kommunekode", DataTypes.StringType).add("ydelsesgruppe", DataTypes.StringType).add("koen", DataTypes.StringType)
+      .add("aldersgruppe", DataTypes.StringType).add("varighedsgruppe", DataTypes.StringType)
+      .add("weighted", DataTypes.BooleanType).add("n", DataTypes.LongType).add("estimate", DataTypes.DoubleType)
+      .add("se", DataTypes.DoubleType).add("ci_low", DataTypes.DoubleType).add("ci_high", DataTypes.DoubleType)
+      .add("suppressed", DataTypes.BooleanType).add("suppression_reason", DataTypes.StringType);
+  private static final List<String> CELL_COLUMNS =
+      List.of("stratum", "stratum_population", "stratum_respondents", "base_weight", "final_weight");
+
+  /** The tabulation, how many respondents and cells it came from, and seconds per phase. */
+  public record Result(Tabulation.Result tabulation, long respondents, int cells, Map<String, Double> phaseSeconds) {}
+
+  private final Survey survey;
+  private final Questionnaire questionnaire;
+  private final Warehouse warehouse;
+
+  public TabulateEstimates(Survey survey, Questionnaire questionnaire, Warehouse warehouse) {
+    this.survey = survey;
+    this.questionnaire = questionnaire;
+    this.warehouse = warehouse;
+  }
+
+  /** Share positive and mean per item, then the index per theme: the order of each cell's measure arrays. */
+  public List<Measure> measures() {
+    List<Measure> measures = new ArrayList<>();
+    for (Questionnaire.Item item : questionnaire.items()) {
+      measures.add(new Measure(item.id(), Measure.SHARE_POSITIVE));
+      measures.add(new Measure(item.id(), Measure.MEAN));
+    }
+    questionnaire.themes().forEach(theme -> measures.add(new Measure(theme.id(), Measure.THEME_INDEX)));
+    return measures;
+  }
+
+  /** Computes and writes published/estimates and published/response_rates for the round. */
+  public Result execute() {
+    Result result = compute();
+    long writeStarted = System.nanoTime();
+    Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
+    tables.put(Table.ESTIMATES, warehouse.spark().createDataFrame(sparkRows(result.tabulation().rows()), ESTIMATES_SCHEMA));
+    tables.put(Table.RESPONSE_RATES, new ResponseMonitor(survey, warehouse).rates());
+    warehouse.replaceRound(survey.round(), tables);
+    Map<String, Double> seconds = new LinkedHashMap<>(result.phaseSeconds());
+    seconds.put("write", (System.nanoTime() - writeStarted) / 1e9);
+    return new Result(result.tabulation(), result.respondents(), result.cells(), seconds);
+  }
+
+  /** Every figure and suppression decision, without writing: one Spark aggregation, the rest on the driver. */
+  public Result compute() {
+    String round = survey.round();
+    List<String> variables = Survey.DOMAIN_VARIABLES;
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    long started = System.nanoTime();
+
+    List<Column> keys = new ArrayList<>();
+    variables.forEach(v -> keys.add(col(v)));
+    CELL_COLUMNS.forEach(c -> keys.add(col(c)));
+    List<Column> sums = new ArrayList<>(List.of(count(lit(1)).as("respondents")));
+    List<Measure> measures = measures();
+    for (int m = 0; m < measures.size(); m++) {
+      Column value = value(measures.get(m));
+      sums.add(count(value).as("n" + m));
+      sums.add(sum(value).as("s" + m));
+      sums.add(sum(value.multiply(value)).as("q" + m));
+    }
+    List<Questionnaire.Theme> alphaThemes = questionnaire.themes().stream()
+        .filter(t -> questionnaire.itemsOf(t.id()).size() >= 2).toList();
+    for (Questionnaire.Theme theme : alphaThemes) {
+      List<Questionnaire.Item> items = questionnaire.itemsOf(theme.id());
+      Column complete = items.stream().map(i -> col(i.id()).isNotNull()).reduce(Column::and).orElseThrow();
+      sums.add(count(when(complete, true)).as("alpha_n_" + theme.id()));
+      for (int i = 0; i < items.size(); i++) {
+        sums.add(sum(when(complete, col(items.get(i).id()))).as("alpha_s_" + theme.id() + "_" + i));
+        for (int j = 0; j < items.size(); j++) {
+          sums.add(sum(when(complete, col(items.get(i).id()).multiply(col(items.get(j).id()))))
+              .as("alpha_x_" + theme.id() + "_" + i + "_" + j));
+        }
+      }
+    }
+    List<Column> answers = new ArrayList<>(List.of(col("person_key")));
+    questionnaire.items().forEach(item -> answers.add(col(item.id())));
+    Dataset<Row> weighted = warehouse.readRound(Table.WEIGHTS, round).drop(Warehouse.ROUND_COLUMN)
+        .join(warehouse.readRound(Table.RESPONSES, round).where(col("is_respondent")).select(answers.toArray(Column[]::new)),
+            "person_key");
+    List<Row> cellRows = weighted.groupBy(keys.toArray(Column[]::new)).agg(sums.get(0), sums.subList(1, sums.size())
+        .toArray(Column[]::new)).collectAsList();
+    seconds.put("aggregate", (System.nanoTime() - started) / 1e9);
+
+    long driverStarted = System.nanoTime();
+    List<EstimationCell> cells = new ArrayList<>();
+    List<List<CronbachAlpha>> alphaByTheme = new ArrayList<>();
+    alphaThemes.forEach(t -> alphaByTheme.add(new ArrayList<>()));
+    // The cell order fixes the order of every sum on the driver: results do not depend on partitioning.
+    cellRows.sort(Comparator.comparing(row -> String.join("\u0000", keyValues(row, variables))));
+    for (Row row : cellRows) {
+      cells.add(cell(row, variables, measures.size()));
+      for (int t = 0; t < alphaThemes.size(); t++) {
+        alphaByTheme.get(t).add(alphaSums(row, alphaThemes.get(t).id(), questionnaire.itemsOf(alphaThemes.get(t).id()).size()));
+      }
+    }
+    List<Tabulation.AlphaInput> alphas = new ArrayList<>();
+    for (int t = 0; t < alphaThemes.size(); t++) {
+      alphas.add(new Tabulation.AlphaInput(alphaThemes.get(t).id(), alphaByTheme.get(t)));
+    }
+    Tabulation.Result tabulation = new Tabulation(variables, survey.weighting().margins(), cells, values(cells), survey.suppression())
+        .tabulate(survey.tables(), measures, alphas);
+    seconds.put("estimate_and_suppress", (System.nanoTime() - driverStarted) / 1e9);
+    long respondents = cells.stream().mapToLong(EstimationCell::respondents).sum();
+    return new Result(tabulation, respondents, cells.size(), seconds);
+  }
+
+  /** A respondent's value of a measure, null when not answered. */
+  private Column value(Measure measure) {
+    int min = questionnaire.scale().min();
+    int max = questionnaire.scale().max();
+    switch (measure.statistic()) {
+      case Measure.SHARE_POSITIVE:
+        Column answer = col(measure.item());
+        return when(answer.isNull(), lit(null).cast(DataTypes.DoubleType))
+            .otherwise(when(answer.isin(questionnaire.positiveValues().toArray()), 1.0).otherwise(0.0));
+      case Measure.MEAN:
+        return col(measure.item()).cast(DataTypes.DoubleType);
+      default:
+        // The respondent's mean of the theme's answered items, on 0-100: (mean − min) / (max − min) · 100.
+        List<Questionnaire.Item> items = questionnaire.itemsOf(measure.item());
+        Column answered = items.stream().map(i -> when(col(i.id()).isNotNull(), 1).otherwise(0)).reduce(Column::plus).orElseThrow();
+        Column total = items.stream().map(i -> coalesce(col(i.id()), lit(0))).reduce(Column::plus).orElseThrow();
+        return when(answered.gt(0), total.divide(answered).minus(min).divide(max - min).multiply(100));
+    }
+  }
+
+  private static List<String> keyValues(Row row, List<String> variables) {
+    List<String> values = new ArrayList<>();
+    variables.forEach(v -> values.add(row.getAs(v)));
+    values.add(row.getAs("stratum"));
+    return values;
+  }
+
+  private static EstimationCell cell(Row row, List<String> variables, int measures) {
+    List<String> values = new ArrayList<>();
+    variables.forEach(v -> values.add(row.getAs(v)));
+    long[] answered = new long[measures];
+    double[] sum = new double[measures];
+    double[] squares = new double[measures];
+    for (int m = 0; m < measures; m++) {
+      answered[m] = row.<Long>getAs("n" + m);
+      sum[m] = answered[m] == 0 ? 0 : row.<Double>getAs("s" + m);
+      squares[m] = answered[m] == 0 ? 0 : row.<Double>getAs("q" + m);
+    }
+    return new EstimationCell(values, row.getAs("stratum"), row.<Long>getAs("stratum_population"),
+        row.<Long>getAs("stratum_respondents"), row.<Double>getAs("base_weight"), row.<Double>getAs("final_weight"),
+        row.<Long>getAs("respondents"), answered, sum, squares);
+  }
+
+  private static CronbachAlpha alphaSums(Row row, String theme, int items) {
+    long complete = row.<Long>getAs("alpha_n_" + theme);
+    double[] sums = new double[items];
+    double[][] cross = new double[items][items];
+    for (int i = 0; i < items && complete > 0; i++) {
+      sums[i] = row.<Long>getAs("alpha_s_" + theme + "_" + i);
+      for (int j = 0; j < items; j++) {
+        cross[i][j] = row.<Long>getAs("alpha_x_" + theme + "_" + i + "_" + j);
+      }
+    }
+    return new CronbachAlpha(complete, sums, cross);
+  }
+
+  /** The published values of each domain variable: the round's municipalities, and the configured groups, genders and bands. */
+  private Map<String, List<String>> values(List<EstimationCell> cells) {
+    int municipality = Survey.DOMAIN_VARIABLES.indexOf("kommunekode");
+    return Map.of("kommunekode", List.copyOf(new TreeSet<>(cells.stream().map(c -> c.values().get(municipality)).toList())),
+        "ydelsesgruppe", survey.groups().stream().map(BenefitGroup::id).toList(),
+        "koen", List.of("K", "M"),
+        "aldersgruppe", survey.ageBands().stream().map(Band::label).toList(),
+        "varighedsgruppe", survey.durationBands().stream().map(Band::label).toList());
+  }
+
+  private static List<Row> sparkRows(List<Tabulation.Row> rows) {
+    List<Row> out = new ArrayList<>(rows.size());
+    for (Tabulation.Row r : rows) {
+      out.add(RowFactory.create(r.table(), r.item(), r.statistic(), r.domain().get("kommunekode"), r.domain().get("ydelsesgruppe"),
+          r.domain().get("koen"), r.domain().get("aldersgruppe"), r.domain().get("varighedsgruppe"), r.weighted(), r.n(),
+          r.estimate(), r.se(), r.ciLow(), r.ciHigh(), r.suppressed(), r.suppressionReason()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,87 @@
+package dk.jobsurvey.jobs;
+
+import dk.jobsurvey.estimate.Measure;
+import dk.jobsurvey.estimate.TabulateEstimates;
+import dk.jobsurvey.estimate.Tabulation;
+import dk.jobsurvey.publish.DisclosureControl;
+import dk.jobsurvey.publish.DisclosureException;
+import dk.jobsurvey.warehouse.RunLog;
+import dk.jobsurvey.warehouse.SparkSessions;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code tabulate}: weighted and unweighted estimates with SEs for every table, suppressed, to published/. */
+public final class TabulateJob {
+  static final JobCommand COMMAND = JobCommand.of("tabulate",
+      "estimates with SEs for every configured table, with disclosure control; published/estimates",
+      List.of(), TabulateJob::tabulate);
+
+  private TabulateJob() {}
+
+  public static void main(String[] args) {
+    System.exit(COMMAND.run(args, System.out, System.err));
+  }
+
+  private static void tabulate(JobArgs args, PrintStream out) throws Exception {
+    JobContext context = JobContext.from(args);
+    Instant started = Instant.now();
+    try (SparkSessions.JobSession session = SparkSessions.forJob("tabulate")) {
+      Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
+      if (!warehouse.exists(Table.WEIGHTS) || warehouse.readRound(Table.WEIGHTS, context.round()).isEmpty()) {
+        throw new JobFailedException("no weights for round " + context.round() + " in " + context.warehouse()
+            + "; run weight first", JobCommand.EXIT_USAGE);
+      }
+      TabulateEstimates.Result result;
+      try {
+        result = new TabulateEstimates(context.survey(), context.questionnaire(), warehouse).execute();
+      } catch (DisclosureException e) {
+        throw new JobFailedException("tabulate " + context.round() + ": " + e.getMessage(), JobCommand.EXIT_FAILED);
+      }
+      Tabulation.Result tabulation = result.tabulation();
+      new RunLog(RunLog.newRunId(), "tabulate", started, Instant.now(), "succeeded", context.configSha256(), Map.of(),
+          context.survey().sample().seed(), Map.of("respondents", result.respondents(), "cells", (long) result.cells(),
+              "rows", (long) tabulation.rows().size(), "suppressed_primary", tabulation.suppressed(DisclosureControl.Reason.PRIMARY),
+              "suppressed_secondary", tabulation.suppressed(DisclosureControl.Reason.SECONDARY)),
+          RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
+      print(out, context, result);
+      out.println("Tables: " + warehouse.location(Table.ESTIMATES) + ", " + warehouse.location(Table.RESPONSE_RATES));
+    }
+  }
+
+  private static void print(PrintStream out, JobContext context, TabulateEstimates.Result result) {
+    Tabulation.Result tabulation = result.tabulation();
+    out.printf(Locale.ROOT, "%ntabulate %s: %,d respondents, %,d rows in %d tables%n", context.round(), result.respondents(),
+        tabulation.rows().size(), context.survey().tables().size());
+    out.printf("National results (weighted; 95 %% CI; unweighted in brackets)%n");
+    out.printf("%-12s %-15s %6s %9s %19s %11s%n", "item", "statistic", "n", "estimate", "95 % CI", "unweighted");
+    List<Tabulation.Row> national = tabulation.rows().stream().filter(r -> r.domain().isEmpty()).toList();
+    for (Tabulation.Row row : national) {
+      if (!row.weighted() && !row.statistic().equals(Measure.CRONBACH_ALPHA)) {
+        continue;
+      }
+      Tabulation.Row plain = national.stream().filter(r -> !r.weighted() && r.item().equals(row.item())
+          && r.statistic().equals(row.statistic())).findFirst().orElse(row);
+      boolean percent = row.statistic().equals(Measure.SHARE_POSITIVE);
+      double scale = percent ? 100 : 1;
+      if (row.suppressed() || row.estimate() == null) {
+        out.printf("%-12s %-15s %6s %9s%n", row.item(), row.statistic(), row.suppressed() ? "-" : "0",
+            row.suppressed() ? "suppressed" : "no answers");
+        continue;
+      }
+      String interval = row.ciLow() == null ? "" : String.format(Locale.ROOT, "[%.2f, %.2f]", scale * row.ciLow(), scale * row.ciHigh());
+      out.printf(Locale.ROOT, "%-12s %-15s %,6d %9.2f %19s %11s%n", row.item(), row.statistic() + (percent ? " %" : ""),
+          row.n(), scale * row.estimate(), interval, row.weighted()
+              ? String.format(Locale.ROOT, "(%.2f)", scale * plain.estimate()) : "");
+    }
+    out.printf("Suppressed cell × item decisions: %,d primary (1-%d respondents), %,d secondary; audit passed for every item%n",
+        tabulation.suppressed(DisclosureControl.Reason.PRIMARY), context.survey().suppression().minRespondents() - 1,
+        tabulation.suppressed(DisclosureControl.Reason.SECONDARY));
+    out.println("seconds: " + String.join(", ", result.phaseSeconds().entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).toList()));
+  }
+}

@@ -1,0 +1,123 @@
+package dk.jobsurvey.estimate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dk.jobsurvey.SparkTestSession;
+import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.config.TableSpec;
+import dk.jobsurvey.support.TableText;
+import dk.jobsurvey.support.WeightedPipeline;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The tabulate step on the weighted pipeline of three municipalities. */
+@ExtendWith(SparkTestSession.class)
+class TabulateEstimatesTest {
+  static final Survey SURVEY = WeightedPipeline.SURVEY;
+  static Warehouse warehouse;
+  static SparkSession spark;
+  static final AtomicInteger JOBS = new AtomicInteger();
+
+  @BeforeAll
+  static void pipeline(SparkSession session) throws Exception {
+    spark = session;
+    warehouse = WeightedPipeline.get(session).warehouse();
+    tabulate(SURVEY);
+    session.sparkContext().addSparkListener(new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart jobStart) {
+        JOBS.incrementAndGet();
+      }
+    });
+  }
+
+  /** Runs tabulate for {@code survey} and writes its tables. */
+  static void tabulate(Survey survey) {
+    new TabulateEstimates(survey, WeightedPipeline.QUESTIONNAIRE, warehouse).execute();
+  }
+
+  /** The Spark jobs computing every figure for {@code survey} (the Delta writes after it are Delta's own). */
+  static int computeJobs(Survey survey) throws Exception {
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    int before = JOBS.get();
+    new TabulateEstimates(survey, WeightedPipeline.QUESTIONNAIRE, warehouse).compute();
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    return JOBS.get() - before;
+  }
+
+  static Dataset<Row> estimates() {
+    return warehouse.readRound(Table.ESTIMATES, SURVEY.round());
+  }
+
+  @Test
+  void theSparkJobsDoNotGrowWithTablesOrItemsAndTheResultIsTheSameEveryRun() throws Exception {
+    List<String> first = TableText.rows(estimates());
+    tabulate(SURVEY);
+    assertThat(TableText.rows(estimates())).containsExactlyInAnyOrderElementsOf(first);
+    // A handful: the two tables' Delta snapshots, the join and the one aggregation (5 here), whatever the tables.
+    int allTables = computeJobs(SURVEY);
+    Survey oneTable = new Survey(SURVEY.round(), SURVEY.referenceDates(), SURVEY.ingest(), SURVEY.groups(),
+        SURVEY.outOfScopeBenefits(), SURVEY.ageBands(), SURVEY.durationBands(), SURVEY.sample(), SURVEY.fieldwork(),
+        SURVEY.responses(), SURVEY.weighting(), List.of(new TableSpec("national", List.of())), SURVEY.suppression(), SURVEY.keys());
+    assertThat(allTables).as("jobs for 7 tables × 34 measures").isEqualTo(computeJobs(oneTable)).isLessThanOrEqualTo(8);
+  }
+
+  @Test
+  void noPublishedRowHoldsOneToFourRespondentsAndHiddenRowsKeepTheirPlace() throws Exception {
+    assertThat(estimates().where("NOT suppressed AND n > 0 AND n < 5").count()).isZero();
+    Dataset<Row> hidden = estimates().where("suppressed");
+    assertThat(hidden.count()).as("the small municipalities have small cells").isPositive();
+    assertThat(hidden.where("n IS NOT NULL OR estimate IS NOT NULL OR se IS NOT NULL OR ci_low IS NOT NULL "
+        + "OR suppression_reason NOT IN ('primary', 'secondary')").count()).isZero();
+    // Every combination of every table is there: e.g. 3 municipalities × 4 groups for each of 34 measures, twice.
+    long measures = 2 * 13 + 4;
+    assertThat(estimates().where("table_name = 'kommune_ydelsesgruppe'").count()).isEqualTo(3 * 4 * measures * 2);
+    assertThat(estimates().where("table_name = 'ydelsesgruppe_aldersgruppe'").count())
+        .isEqualTo(4L * SURVEY.ageBands().size() * measures * 2);
+    // One decision per cell and item: share and mean, weighted and unweighted, agree.
+    assertThat(estimates().where("statistic IN ('share_positive', 'mean')")
+        .groupBy("table_name", "item", "kommunekode", "ydelsesgruppe", "koen", "aldersgruppe", "varighedsgruppe")
+        .agg(org.apache.spark.sql.functions.countDistinct("suppressed").as("decisions")).where("decisions > 1").count()).isZero();
+  }
+
+  @Test
+  void nationalFiguresEqualADirectComputationFromTheUnitData() throws Exception {
+    Row direct = warehouse.readRound(Table.WEIGHTS, SURVEY.round()).join(
+            warehouse.readRound(Table.RESPONSES, SURVEY.round()).select("person_key", "q1"), "person_key")
+        .where(col("q1").isNotNull())
+        .agg(count("q1"), sum(when(col("q1").geq(4), 1).otherwise(0)), sum(col("final_weight")),
+            sum(when(col("q1").geq(4), col("final_weight")).otherwise(0)), sum(col("q1").multiply(col("final_weight"))))
+        .head();
+    List<Row> national = estimates().where("table_name = 'national' AND item = 'q1'").collectAsList();
+    Row weightedShare = find(national, "share_positive", true);
+    Row plainShare = find(national, "share_positive", false);
+    Row weightedMean = find(national, "mean", true);
+    assertThat(weightedShare.<Long>getAs("n")).isEqualTo(direct.getLong(0));
+    assertThat(plainShare.<Double>getAs("estimate")).isCloseTo((double) direct.getLong(1) / direct.getLong(0), within(1e-12));
+    assertThat(weightedShare.<Double>getAs("estimate")).isCloseTo(direct.getDouble(3) / direct.getDouble(2), within(1e-12));
+    assertThat(weightedMean.<Double>getAs("estimate")).isCloseTo(direct.getDouble(4) / direct.getDouble(2), within(1e-12));
+    assertThat(weightedShare.<Double>getAs("se")).isPositive();
+    assertThat(weightedShare.<Double>getAs("ci_high") - weightedShare.<Double>getAs("ci_low"))
+        .isCloseTo(2 * Estimate.Z_95 * weightedShare.<Double>getAs("se"), within(1e-12));
+  }
+
+  static Row find(List<Row> rows, String statistic, boolean weighted) {
+    return rows.stream().filter(r -> r.getAs("statistic").equals(statistic) && r.<Boolean>getAs("weighted") == weighted)
+        .findFirst().orElseThrow();
+  }
+}
