@@ -12,10 +12,11 @@ import java.util.Map;
  * {@code main} for {@code spark-submit --class}.
  */
 public final class Launcher {
-  static final List<JobCommand> JOBS =
-      List.of(GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, SampleJob.COMMAND,
-          MailmergeJob.COMMAND, SimulateResponsesJob.COMMAND, ResponsesJob.COMMAND, MonitorJob.COMMAND, WeightJob.COMMAND, TabulateJob.COMMAND,
-          RakeCsvJob.COMMAND, BenchIngestJob.COMMAND, BenchSampleJob.COMMAND, BenchResponsesJob.COMMAND, BenchWeightJob.COMMAND);
+  static final List<JobCommand> JOBS = List.of(
+      GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, SampleJob.COMMAND, MailmergeJob.COMMAND,
+      SimulateResponsesJob.COMMAND, ResponsesJob.COMMAND, MonitorJob.COMMAND, WeightJob.COMMAND, TabulateJob.COMMAND,
+      RakeCsvJob.COMMAND, EstimateCsvJob.COMMAND,
+      BenchIngestJob.COMMAND, BenchSampleJob.COMMAND, BenchResponsesJob.COMMAND, BenchWeightJob.COMMAND);
 
   private Launcher() {}
 
