@@ -2,11 +2,13 @@ package dk.jobsurvey.bench;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.conv;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import dk.jobsurvey.config.Band;
@@ -74,5 +76,31 @@ final class PopulationFrame {
       label = when(value.geq(band.from()), band.label()).otherwise(label);
     }
     return label;
+  }
+
+  /** Response probability: 8.6 % at 18 rising to 20 % at 66, about 14 % of the eligible. */
+  static final double RESPONSE_AT_18 = 0.086;
+  static final double RESPONSE_PER_YEAR = (0.20 - RESPONSE_AT_18) / 48;
+
+  /**
+   * Writes analysis/responses for the frame: respondents drawn from the eligible by a hash of
+   * person_key, more among the old than the young (so raking has work to do), each answering the
+   * {@code items} 1-5 by other bytes of the hash, 5 % of answers missing, all submitted in week 38.
+   * Returns the respondents.
+   */
+  static long writeRespondents(Survey survey, List<String> items, Warehouse warehouse) {
+    Column hash = sha2(col("person_key"), 256);
+    Column probability = lit(RESPONSE_AT_18).plus(col("alder").minus(18).multiply(RESPONSE_PER_YEAR));
+    List<Column> columns = new ArrayList<>(List.of(col("person_key"), lit(true).as("is_respondent"),
+        lit(java.sql.Timestamp.valueOf("2023-09-20 10:00:00")).as("submitted_at")));
+    for (int i = 0; i < items.size(); i++) {
+      Column draw = conv(substring(hash, 9 + 2 * i, 2), 16, 10).cast(DataTypes.IntegerType);
+      columns.add(when(pmod(draw, lit(20)).equalTo(0), lit(null)).otherwise(pmod(draw, lit(5)).plus(1))
+          .cast(DataTypes.IntegerType).as(items.get(i)));
+    }
+    Column uniform = conv(substring(hash, 1, 8), 16, 10).cast(DataTypes.DoubleType).divide(4294967296.0);
+    warehouse.replaceRound(survey.round(), Map.of(Table.RESPONSES, warehouse.readRound(Table.POPULATION, survey.round())
+        .where(col("eligible").and(uniform.lt(probability))).select(columns.toArray(Column[]::new))));
+    return warehouse.readRound(Table.RESPONSES, survey.round()).count();
   }
 }

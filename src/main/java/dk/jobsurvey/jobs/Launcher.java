@@ -16,7 +16,8 @@ public final class Launcher {
       GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, SampleJob.COMMAND, MailmergeJob.COMMAND,
       SimulateResponsesJob.COMMAND, ResponsesJob.COMMAND, MonitorJob.COMMAND, WeightJob.COMMAND, TabulateJob.COMMAND,
       RakeCsvJob.COMMAND, EstimateCsvJob.COMMAND,
-      BenchIngestJob.COMMAND, BenchSampleJob.COMMAND, BenchResponsesJob.COMMAND, BenchWeightJob.COMMAND);
+      BenchIngestJob.COMMAND, BenchSampleJob.COMMAND, BenchResponsesJob.COMMAND, BenchWeightJob.COMMAND,
+      BenchTabulateJob.COMMAND);
 
   private Launcher() {}
 

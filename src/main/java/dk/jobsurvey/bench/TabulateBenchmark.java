@@ -1,0 +1,64 @@
+package dk.jobsurvey.bench;
+
+import dk.jobsurvey.config.Questionnaire;
+import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.estimate.TabulateEstimates;
+import dk.jobsurvey.sample.DrawSample;
+import dk.jobsurvey.warehouse.Warehouse;
+import dk.jobsurvey.weight.WeightRespondents;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The tabulate step with every configured table on a {@link PopulationFrame} of the national size
+ * and multiples of it, with its respondents answering every item, weighted first (and a sample drawn,
+ * for the response rates written beside the estimates). Reports seconds per
+ * phase and the number of Spark jobs: of computing every figure, and of the whole step with its
+ * Delta writes.
+ */
+public final class TabulateBenchmark {
+  private TabulateBenchmark() {}
+
+  public static BenchmarkReport run(SparkSession spark, Survey survey, Questionnaire questionnaire, List<Integer> scales,
+      Path work) throws Exception {
+    BenchmarkReport report = new BenchmarkReport("tabulate: every table, estimates, SEs, suppression");
+    AtomicInteger jobs = new AtomicInteger();
+    spark.sparkContext().addSparkListener(new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart jobStart) {
+        jobs.incrementAndGet();
+      }
+    });
+    for (int scale : scales) {
+      Warehouse warehouse = new Warehouse(spark, work.resolve("x" + scale).toString());
+      PopulationFrame.write(spark, survey, warehouse, scale);
+      long respondents = PopulationFrame.writeRespondents(survey,
+          questionnaire.items().stream().map(Questionnaire.Item::id).toList(), warehouse);
+      new WeightRespondents(survey, warehouse).execute();
+      new DrawSample(survey, warehouse).execute();
+      TabulateEstimates step = new TabulateEstimates(survey, questionnaire, warehouse);
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      int before = jobs.get();
+      step.compute();
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      int computeJobs = jobs.get() - before;
+      TabulateEstimates.Result[] result = new TabulateEstimates.Result[1];
+      report.time(scale + "x national: tabulate step, respondents", () -> {
+        result[0] = step.execute();
+        return respondents;
+      });
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      int stepJobs = jobs.get() - before - computeJobs;
+      result[0].phaseSeconds().forEach((phase, seconds) -> report.record(scale + "x national: " + phase, seconds, respondents));
+      report.note(String.format("%dx: %,d respondents, %,d cells, %,d rows; Spark jobs: %d to compute every figure, %d for "
+          + "the whole step with its Delta writes", scale, respondents, result[0].cells(), result[0].tabulation().rows().size(),
+          computeJobs, stepJobs));
+    }
+    report.note("rows = respondents; tables, items and measures from conf/survey.yaml and conf/questionnaire.yaml");
+    return report;
+  }
+}
