@@ -74,7 +74,8 @@ public final class TabulateEstimates {
     long writeStarted = System.nanoTime();
     Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put(Table.ESTIMATES, warehouse.spark().createDataFrame(sparkRows(result.tabulation().rows()), ESTIMATES_SCHEMA));
-    tables.put(Table.RESPONSE_RATES, new ResponseMonitor(survey, warehouse).rates());
+    ResponseMonitor monitor = new ResponseMonitor(survey, warehouse);
+    tables.put(Table.RESPONSE_RATES, monitor.publishable(monitor.rates()));
     warehouse.replaceRound(survey.round(), tables);
     Map<String, Double> seconds = new LinkedHashMap<>(result.phaseSeconds());
     seconds.put("write", (System.nanoTime() - writeStarted) / 1e9);

@@ -9,6 +9,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.publish.CellSystem;
+import dk.jobsurvey.publish.DisclosureControl;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.time.temporal.IsoFields;
@@ -47,10 +49,13 @@ public final class ResponseMonitor {
     return latest.isNullAt(0) ? 0 : latest.getTimestamp(0).toLocalDateTime().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
   }
 
-  /** Computes the rates and projections, writes published/response_rates, and returns them (small). */
+  /**
+   * Computes the rates and projections, writes their publishable form to published/response_rates,
+   * and returns them in full (small) for the analyst's console and the mail merge.
+   */
   public List<Row> execute() {
     Dataset<Row> rates = rates();
-    warehouse.replaceRound(survey.round(), Map.of(Table.RESPONSE_RATES, rates));
+    warehouse.replaceRound(survey.round(), Map.of(Table.RESPONSE_RATES, publishable(rates)));
     return rates.orderBy(col("ydelsesgruppe").isNotNull(), col("projected_responses").minus(coalesce(col("target_responses"), lit(0L))),
         col("kommunekode"), col("ydelsesgruppe")).collectAsList();
   }
@@ -85,6 +90,47 @@ public final class ResponseMonitor {
         .withColumn("as_of_week", lit(week))
         .localCheckpoint(true);
     return rates;
+  }
+
+  /**
+   * The rates as published/response_rates may hold them: a respondent count is a figure like any
+   * other (DESIGN.md §9), so rows with 1-4 respondents are suppressed, with the smallest sibling in
+   * the municipality where one alone would show through the municipality's total. A suppressed row
+   * keeps kommunekode, ydelsesgruppe, sampled and the target; its respondent figures are null.
+   */
+  public Dataset<Row> publishable(Dataset<Row> rates) {
+    List<Row> rows = rates.orderBy(col("kommunekode"), col("ydelsesgruppe").asc_nulls_first()).collectAsList();
+    Map<String, Integer> municipalityRow = new java.util.HashMap<>();
+    Map<String, List<Integer>> groupRows = new java.util.TreeMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String code = rows.get(i).getAs("kommunekode");
+      if (rows.get(i).isNullAt(rows.get(i).fieldIndex("ydelsesgruppe"))) {
+        municipalityRow.put(code, i);
+      } else {
+        groupRows.computeIfAbsent(code, c -> new java.util.ArrayList<>()).add(i);
+      }
+    }
+    List<CellSystem.Relation> relations = new java.util.ArrayList<>();
+    groupRows.forEach((code, children) -> relations.add(
+        new CellSystem.Relation(municipalityRow.get(code), children.stream().mapToInt(Integer::intValue).toArray())));
+    CellSystem system = new CellSystem(rows.stream().map(r -> r.getAs("kommunekode") + "|" + r.getAs("ydelsesgruppe")).toList(),
+        rows.stream().mapToLong(r -> r.<Long>getAs("responded")).toArray(), relations);
+    DisclosureControl.Reason[] reasons = new DisclosureControl(survey.suppression().minRespondents(),
+        survey.suppression().maxAuditRounds()).suppress(system).reasons();
+    List<String> hidden = List.of("responded", "response_rate", "projected_responses", "at_risk");
+    List<Row> published = new java.util.ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      Object[] values = new Object[row.size() + 2];
+      for (int f = 0; f < row.size(); f++) {
+        values[f] = reasons[i] != null && hidden.contains(row.schema().fields()[f].name()) ? null : row.get(f);
+      }
+      values[row.size()] = reasons[i] != null;
+      values[row.size() + 1] = reasons[i] == null ? null : reasons[i].code();
+      published.add(org.apache.spark.sql.RowFactory.create(values));
+    }
+    return warehouse.spark().createDataFrame(published, rates.schema().add("suppressed", DataTypes.BooleanType)
+        .add("suppression_reason", DataTypes.StringType));
   }
 
   /** Projected final responses per municipality, for the mail merge's extra SMS list. */

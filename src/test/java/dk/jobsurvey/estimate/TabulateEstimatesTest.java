@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 import dk.jobsurvey.SparkTestSession;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.config.TableSpec;
+import dk.jobsurvey.fieldwork.ResponseMonitor;
 import dk.jobsurvey.support.TableText;
 import dk.jobsurvey.support.WeightedPipeline;
 import dk.jobsurvey.warehouse.Table;
@@ -93,6 +94,35 @@ class TabulateEstimatesTest {
     assertThat(estimates().where("statistic IN ('share_positive', 'mean')")
         .groupBy("table_name", "item", "kommunekode", "ydelsesgruppe", "koen", "aldersgruppe", "varighedsgruppe")
         .agg(org.apache.spark.sql.functions.countDistinct("suppressed").as("decisions")).where("decisions > 1").count()).isZero();
+  }
+
+  @Test
+  void responseRatesHideRespondentCountsOfOneToFour() {
+    Dataset<Row> rates = warehouse.readRound(Table.RESPONSE_RATES, SURVEY.round());
+    assertThat(rates.where("NOT suppressed AND responded BETWEEN 1 AND 4").count()).isZero();
+    assertThat(rates.where("suppressed AND (responded IS NOT NULL OR response_rate IS NOT NULL OR projected_responses IS NOT NULL)")
+        .count()).isZero();
+    // Under each published municipality, hidden groups come two or more at a time.
+    assertThat(rates.where("suppressed AND ydelsesgruppe IS NOT NULL").groupBy("kommunekode").count().where("count = 1")
+        .count()).isZero();
+    assertThat(rates.where("sampled IS NULL").count()).isZero();
+  }
+
+  @Test
+  void aGroupWithThreeRespondentsIsHiddenWithItsSmallestSibling() {
+    Dataset<Row> rates = new ResponseMonitor(SURVEY, warehouse).rates().limit(0);
+    List<Row> rows = new java.util.ArrayList<>();
+    long[] responded = {3, 10, 20, 7};
+    for (int g = 0; g < 4; g++) {
+      rows.add(org.apache.spark.sql.RowFactory.create("999", SURVEY.groups().get(g).id(), 40L, responded[g], responded[g] / 40.0,
+          null, (double) responded[g], null, 38));
+    }
+    rows.add(org.apache.spark.sql.RowFactory.create("999", null, 160L, 40L, 0.25, 200L, 40.0, true, 38));
+    Dataset<Row> published = new ResponseMonitor(SURVEY, warehouse).publishable(spark.createDataFrame(rows, rates.schema()));
+    // (TableText leaves out nulls.)
+    assertThat(TableText.rows(published.select("ydelsesgruppe", "responded", "suppressed", "suppression_reason")))
+        .containsExactlyInAnyOrder(SURVEY.groups().get(0).id() + "|true|primary", SURVEY.groups().get(1).id() + "|10|false",
+            SURVEY.groups().get(2).id() + "|20|false", SURVEY.groups().get(3).id() + "|true|secondary", "40|false");
   }
 
   @Test
