@@ -5,6 +5,8 @@ import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.config.SurveyRound;
 import dk.jobsurvey.config.ConfigException;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,5 +47,13 @@ public record JobContext(Survey survey, Questionnaire questionnaire, Path wareho
 
   public String round() {
     return survey.round();
+  }
+
+  /** Fails the job (exit 2) when {@code table} holds no rows for the round: {@code step} has not run yet. */
+  public void requireRound(Warehouse warehouse, Table table, String step) {
+    if (!warehouse.exists(table) || warehouse.readRound(table, round()).isEmpty()) {
+      throw new JobFailedException("no " + table.tableName() + " for round " + round() + " in " + warehouse()
+          + "; run " + step + " first", JobCommand.EXIT_USAGE);
+    }
   }
 }

@@ -39,10 +39,7 @@ public final class MailmergeJob {
     byte[] key = SecretKeys.tokenKey(context.survey().keys(), System.getenv());
     try (SparkSessions.JobSession session = SparkSessions.forJob("mailmerge")) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      if (!warehouse.exists(Table.SAMPLE) || warehouse.readRound(Table.SAMPLE, context.round()).isEmpty()) {
-        throw new JobFailedException("no sample for round " + context.round() + " in " + context.warehouse()
-            + "; run sample first", JobCommand.EXIT_USAGE);
-      }
+      context.requireRound(warehouse, Table.SAMPLE, "sample");
       List<MailMerge.MunicipalityOutbox> outboxes = new MailMerge(context.survey(), warehouse, key).execute(letter);
       Map<String, Row> allocation = new HashMap<>();
       for (Row row : warehouse.readRound(Table.ALLOCATION, context.round()).groupBy("kommunekode")

@@ -25,9 +25,7 @@ public final class MonitorJob {
     JobContext context = JobContext.from(args);
     try (SparkSessions.JobSession session = SparkSessions.forJob("monitor")) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      if (!warehouse.exists(Table.SAMPLE) || warehouse.readRound(Table.SAMPLE, context.round()).isEmpty()) {
-        throw new JobFailedException("no sample for round " + context.round() + "; run sample first", JobCommand.EXIT_USAGE);
-      }
+      context.requireRound(warehouse, Table.SAMPLE, "sample");
       ResponseMonitor monitor = new ResponseMonitor(context.survey(), warehouse);
       List<Row> rates = monitor.execute();
       int week = monitor.currentWeek();

@@ -31,10 +31,7 @@ public final class ResponsesJob {
     JobContext context = JobContext.from(args);
     try (SparkSessions.JobSession session = SparkSessions.forJob("responses")) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      if (!warehouse.exists(Table.CONTACTS) || warehouse.readRound(Table.CONTACTS, context.round()).isEmpty()) {
-        throw new JobFailedException("no survey tokens for round " + context.round() + " in " + context.warehouse()
-            + "; run mailmerge first", JobCommand.EXIT_USAGE);
-      }
+      context.requireRound(warehouse, Table.CONTACTS, "mailmerge");
       LoadResponses.Result result;
       try {
         result = new LoadResponses(context.survey(), context.questionnaire(), warehouse).execute(args.value("input"));

@@ -33,11 +33,7 @@ public final class SampleJob {
     Instant started = Instant.now();
     try (SparkSessions.JobSession session = SparkSessions.forJob("sample")) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      if (!warehouse.exists(Table.POPULATION)
-          || warehouse.readRound(Table.POPULATION, context.round()).isEmpty()) {
-        throw new JobFailedException("no population for round " + context.round() + " in " + context.warehouse()
-            + "; run ingest first", JobCommand.EXIT_USAGE);
-      }
+      context.requireRound(warehouse, Table.POPULATION, "ingest");
       DrawSample.Result result = new DrawSample(context.survey(), warehouse).execute();
       new RunLog(RunLog.newRunId(), "sample", started, Instant.now(), "succeeded", context.configSha256(), Map.of(),
           context.survey().sample().seed(), Map.of("eligible", result.populationRows(), "sampled", result.sampled()),

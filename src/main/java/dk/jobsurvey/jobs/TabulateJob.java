@@ -32,10 +32,7 @@ public final class TabulateJob {
     Instant started = Instant.now();
     try (SparkSessions.JobSession session = SparkSessions.forJob("tabulate")) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      if (!warehouse.exists(Table.WEIGHTS) || warehouse.readRound(Table.WEIGHTS, context.round()).isEmpty()) {
-        throw new JobFailedException("no weights for round " + context.round() + " in " + context.warehouse()
-            + "; run weight first", JobCommand.EXIT_USAGE);
-      }
+      context.requireRound(warehouse, Table.WEIGHTS, "weight");
       TabulateEstimates.Result result;
       try {
         result = new TabulateEstimates(context.survey(), context.questionnaire(), warehouse).execute();

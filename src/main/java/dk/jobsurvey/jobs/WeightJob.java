@@ -29,13 +29,8 @@ public final class WeightJob {
     Instant started = Instant.now();
     try (SparkSessions.JobSession session = SparkSessions.forJob("weight")) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      for (Table needed : List.of(Table.POPULATION, Table.RESPONSES)) {
-        if (!warehouse.exists(needed) || warehouse.readRound(needed, context.round()).isEmpty()) {
-          throw new JobFailedException("no " + needed.tableName() + " for round " + context.round() + " in "
-              + context.warehouse() + "; run " + (needed == Table.POPULATION ? "ingest" : "responses") + " first",
-              JobCommand.EXIT_USAGE);
-        }
-      }
+      context.requireRound(warehouse, Table.POPULATION, "ingest");
+      context.requireRound(warehouse, Table.RESPONSES, "responses");
       WeightRespondents.Result result;
       try {
         result = new WeightRespondents(context.survey(), warehouse).execute();
