@@ -1,0 +1,36 @@
+package dk.jobsurvey.jobs;
+
+import dk.jobsurvey.report.WriteReports;
+import dk.jobsurvey.warehouse.SparkSessions;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import java.io.PrintStream;
+import java.util.List;
+
+/** {@code report}: per municipality and nationally, an .xlsx workbook and an HTML report with charts, from published/. */
+public final class ReportJob {
+  static final JobCommand COMMAND = JobCommand.of("report",
+      "workbooks and HTML reports with charts per municipality and for the nation, from published/ only",
+      List.of(), ReportJob::report);
+
+  private ReportJob() {}
+
+  public static void main(String[] args) {
+    System.exit(COMMAND.run(args, System.out, System.err));
+  }
+
+  private static void report(JobArgs args, PrintStream out) throws Exception {
+    JobContext context = JobContext.from(args);
+    try (SparkSessions.JobSession session = SparkSessions.forJob("report")) {
+      Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
+      context.requireRound(warehouse, Table.ESTIMATES, "tabulate");
+      List<String> files = new WriteReports(context.survey(), context.questionnaire(), warehouse).execute();
+      out.printf("%nreport %s: %d files (an HTML page and a workbook for the nation and each of %d municipalities)%n",
+          context.round(), files.size(), files.size() / 2 - 1);
+      out.println("National report: " + files.get(0));
+      out.println("                 " + files.get(1));
+      out.println("Per municipality: " + files.get(2).replaceAll("/[^/]+/[^/]+$", "/<kommunekode>/") + "rapport_<kommunekode>_"
+          + context.round() + ".html and .xlsx");
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dk.jobsurvey.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Bar charts with 95 % confidence intervals as inline SVG: JFreeChart draws, JFreeSVG writes SVG
+ * text, so an HTML report holds its charts and needs nothing from the network.
+ */
+final class ReportCharts {
+  static final Color MUNICIPALITY = new Color(0x1f5f8b);
+  static final Color NATION = new Color(0xb7c9d6);
+
+  /** A value with its 95 % interval half-width; null when there is none to show (suppressed, no answers). */
+  record Bar(double value, double halfWidth) {}
+
+  private ReportCharts() {}
+
+  /**
+   * Horizontal bars per category, one per series (e.g. the municipality and the nation), with the CI
+   * as error bars. {@code series} maps a series name to one bar (or null) per category.
+   */
+  static String bars(String valueLabel, double upper, List<String> categories, Map<String, List<Bar>> series) {
+    System.setProperty("java.awt.headless", "true");
+    DefaultStatisticalCategoryDataset dataset = new DefaultStatisticalCategoryDataset();
+    series.forEach((name, bars) -> {
+      for (int c = 0; c < categories.size(); c++) {
+        Bar bar = bars.get(c);
+        dataset.add(bar == null ? null : bar.value(), bar == null ? null : bar.halfWidth(), name, categories.get(c));
+      }
+    });
+    CategoryAxis categoryAxis = new CategoryAxis();
+    categoryAxis.setMaximumCategoryLabelWidthRatio(0.45f);
+    categoryAxis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    NumberAxis valueAxis = new NumberAxis(valueLabel);
+    valueAxis.setRange(0, upper);
+    StatisticalBarRenderer renderer = new StatisticalBarRenderer();
+    renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
+    renderer.setErrorIndicatorStroke(new BasicStroke(1f));
+    renderer.setDrawBarOutline(false);
+    renderer.setShadowVisible(false);
+    renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+    Color[] colors = {MUNICIPALITY, NATION};
+    for (int s = 0; s < series.size(); s++) {
+      renderer.setSeriesPaint(s, colors[s % colors.length]);
+    }
+    CategoryPlot plot = new CategoryPlot(dataset, categoryAxis, valueAxis, renderer);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(new Color(0xdddddd));
+    JFreeChart chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    LegendTitle legend = chart.getLegend();
+    legend.setPosition(RectangleEdge.TOP);
+    int width = 760;
+    int height = 70 + categories.size() * 22 * Math.max(1, series.size());
+    SVGGraphics2D svg = new SVGGraphics2D(width, height);
+    chart.draw(svg, new Rectangle(0, 0, width, height));
+    return svg.getSVGElement();
+  }
+}

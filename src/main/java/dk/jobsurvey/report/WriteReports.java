@@ -1,0 +1,57 @@
+package dk.jobsurvey.report;
+
+import dk.jobsurvey.config.Questionnaire;
+import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.warehouse.Warehouse;
+import dk.jobsurvey.warehouse.Zone;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The report step: from published/ only, a workbook and an HTML page per municipality and for the
+ * nation, under {@code <warehouse>/published/reports/<round>/} (one folder per municipality, as the
+ * outbox has, plus {@code landsrapport_<round>.*}).
+ */
+public final class WriteReports {
+  private final Survey survey;
+  private final Questionnaire questionnaire;
+  private final Warehouse warehouse;
+
+  public WriteReports(Survey survey, Questionnaire questionnaire, Warehouse warehouse) {
+    this.survey = survey;
+    this.questionnaire = questionnaire;
+    this.warehouse = warehouse;
+  }
+
+  /** Writes every report; returns the files written, national first. */
+  public List<String> execute() throws IOException {
+    PublishedResults results = PublishedResults.read(warehouse, survey.round());
+    FileSystem fs = warehouse.fileSystem();
+    Path folder = warehouse.folder(Zone.PUBLISHED, "reports", survey.round());
+    List<String> written = new ArrayList<>();
+    write(fs, new Path(folder, "landsrapport_" + survey.round()), new ReportContent(results, survey, questionnaire, null), written);
+    for (String code : results.municipalities()) {
+      write(fs, new Path(new Path(folder, code), "rapport_" + code + "_" + survey.round()),
+          new ReportContent(results, survey, questionnaire, code), written);
+    }
+    return written;
+  }
+
+  private static void write(FileSystem fs, Path base, ReportContent content, List<String> written) throws IOException {
+    Path html = base.suffix(".html");
+    try (OutputStream out = fs.create(html, true)) {
+      out.write(HtmlReport.render(content).getBytes(StandardCharsets.UTF_8));
+    }
+    Path xlsx = base.suffix(".xlsx");
+    try (OutputStream out = fs.create(xlsx, true)) {
+      ReportWorkbook.write(content, out);
+    }
+    written.add(html.toString());
+    written.add(xlsx.toString());
+  }
+}

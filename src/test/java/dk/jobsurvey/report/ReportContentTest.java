@@ -1,0 +1,72 @@
+package dk.jobsurvey.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.jobsurvey.TestFiles;
+import dk.jobsurvey.config.ConfigLoader;
+import dk.jobsurvey.config.Questionnaire;
+import dk.jobsurvey.config.Survey;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.Test;
+
+/** A report of hand-made published figures: a hidden cell reads "<5", never 0 or blank; no answers read "–". */
+class ReportContentTest {
+  static final Survey SURVEY = ConfigLoader.survey(TestFiles.surveyConfig());
+  static final Questionnaire QUESTIONNAIRE = ConfigLoader.questionnaire(TestFiles.questionnaireConfig());
+
+  static PublishedResults results() {
+    List<PublishedResults.Estimate> estimates = new ArrayList<>();
+    // 825: q1 share hidden (primary), q2 share published; the nation has both.
+    estimates.add(new PublishedResults.Estimate("kommune", "q1", "share_positive", "825", null, true, null, null, null, null, true));
+    estimates.add(new PublishedResults.Estimate("kommune", "q2", "share_positive", "825", null, true, 12L, 0.5, 0.2, 0.8, false));
+    estimates.add(new PublishedResults.Estimate("national", "q1", "share_positive", null, null, true, 900L, 0.61, 0.58, 0.64, false));
+    estimates.add(new PublishedResults.Estimate("kommune_ydelsesgruppe", "q2", "share_positive", "825", "dagpenge", true, 0L,
+        null, null, null, false));
+    List<PublishedResults.Rate> rates = List.of(
+        new PublishedResults.Rate("825", null, 60, 20L, 0.33, 200L, 20.0, false),
+        new PublishedResults.Rate("825", "dagpenge", 10, null, null, null, null, true));
+    return new PublishedResults(estimates, rates);
+  }
+
+  static Row rowStartingWith(Sheet sheet, String prefix, String statistic) {
+    for (Row row : sheet) {
+      if (row.getCell(0) != null && row.getCell(0).getStringCellValue().startsWith(prefix)
+          && (statistic == null || row.getCell(1).getStringCellValue().startsWith(statistic))) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row " + prefix);
+  }
+
+  @Test
+  void hiddenCellsReadAsHiddenInTheWorkbookAndThePage() throws Exception {
+    ReportContent content = new ReportContent(results(), SURVEY, QUESTIONNAIRE, "825");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ReportWorkbook.write(content, bytes);
+    try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes.toByteArray()))) {
+      Sheet results = workbook.getSheet("Resultater");
+      Row q1 = rowStartingWith(results, "q1 ", "Andel");
+      assertThat(q1.getCell(2).getStringCellValue()).isEqualTo("<5");
+      assertThat(q1.getCell(5).getStringCellValue()).as("n is hidden too").isEqualTo("<5");
+      assertThat(q1.getCell(7).getNumericCellValue()).as("the national benchmark").isEqualTo(0.61);
+      Row q2 = rowStartingWith(results, "q2 ", "Andel");
+      assertThat(q2.getCell(2).getNumericCellValue()).isEqualTo(0.5);
+      assertThat(q2.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+      assertThat(rowStartingWith(workbook.getSheet("Ydelsesgrupper (vægtet)"), "q2 ", null).getCell(2).getStringCellValue())
+          .as("dagpenge: no answers").isEqualTo("–");
+      Row dagpenge = rowStartingWith(workbook.getSheet("Svarprocent"), "Dagpenge", null);
+      assertThat(dagpenge.getCell(2).getStringCellValue()).isEqualTo("<5");
+      assertThat(dagpenge.getCell(1).getNumericCellValue()).isEqualTo(10);
+      assertThat(workbook.getSheet("Noter").getRow(2).getCell(0).getStringCellValue()).contains("published/estimates");
+    }
+    String html = HtmlReport.render(content);
+    assertThat(html).contains("<td class=\"hidden\">&lt;5</td>", "50,0 %", "61,0 %", "skjult, fordi færre end 5 har svaret");
+  }
+}

@@ -1,0 +1,168 @@
+package dk.jobsurvey.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dk.jobsurvey.SparkTestSession;
+import dk.jobsurvey.estimate.TabulateEstimates;
+import dk.jobsurvey.support.WeightedPipeline;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report step on the shared test pipeline: workbooks against published/, HTML self-contained and rendered. */
+@ExtendWith(SparkTestSession.class)
+class WriteReportsTest {
+  static Warehouse warehouse;
+  static List<String> files;
+
+  @BeforeAll
+  static void reports(SparkSession spark) throws Exception {
+    warehouse = WeightedPipeline.get(spark).warehouse();
+    new TabulateEstimates(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse).execute();
+    files = new WriteReports(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse).execute();
+  }
+
+  static Path local(String file) {
+    return Path.of(URI.create(file));
+  }
+
+  @Test
+  void aWorkbookAndAPageForTheNationAndEachMunicipality() {
+    assertThat(files).hasSize(8);
+    assertThat(files.get(0)).endsWith("landsrapport_" + WeightedPipeline.SURVEY.round() + ".html");
+    assertThat(files).anySatisfy(f -> assertThat(f).endsWith("/825/rapport_825_" + WeightedPipeline.SURVEY.round() + ".xlsx"));
+    files.forEach(f -> assertThat(local(f)).isNotEmptyFile());
+  }
+
+  @Test
+  void workbookFiguresArePublishedEstimatesAndHiddenCellsReadAsHidden() throws Exception {
+    int compared = 0;
+    for (String code : List.of("825", "563", "482")) {
+      Path file = local(files.stream().filter(f -> f.endsWith("rapport_" + code + "_" + WeightedPipeline.SURVEY.round() + ".xlsx"))
+          .findFirst().orElseThrow());
+      try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
+        assertThat(workbook.getSheet("Noter")).isNotNull();
+        // Resultater: item rows "q1 <text>", "Andel positive (4-5)" → column 2 is the weighted estimate, 5 is n.
+        for (Row row : workbook.getSheet("Resultater")) {
+          if (row.getRowNum() < 3 || !text(row.getCell(0)).matches("q[0-9]+ .*")) {
+            continue;
+          }
+          String item = text(row.getCell(0)).split(" ")[0];
+          String statistic = text(row.getCell(1)).startsWith("Andel") ? "share_positive" : "mean";
+          org.apache.spark.sql.Row published = published("kommune", item, statistic, code, null);
+          compared += compare(row.getCell(2), row.getCell(5), published);
+        }
+        Sheet byGroup = workbook.getSheet("Ydelsesgrupper (vægtet)");
+        for (Row row : byGroup) {
+          if (row.getRowNum() < 3 || !text(row.getCell(0)).matches("q[0-9]+ .*")) {
+            continue;
+          }
+          String item = text(row.getCell(0)).split(" ")[0];
+          for (int g = 0; g < WeightedPipeline.SURVEY.groups().size(); g++) {
+            org.apache.spark.sql.Row published = published("kommune_ydelsesgruppe", item, "share_positive", code,
+                WeightedPipeline.SURVEY.groups().get(g).id());
+            compared += compare(row.getCell(2 + g), null, published);
+          }
+        }
+      }
+    }
+    assertThat(compared).isGreaterThan(100);
+  }
+
+  static Map<List<String>, org.apache.spark.sql.Row> published;
+
+  /** The weighted published row of a table, item, statistic, municipality and group (null = all). */
+  static synchronized org.apache.spark.sql.Row published(String table, String item, String statistic, String code, String group) {
+    if (published == null) {
+      published = new HashMap<>();
+      for (org.apache.spark.sql.Row row : warehouse.readRound(Table.ESTIMATES, WeightedPipeline.SURVEY.round())
+          .where("weighted AND table_name IN ('kommune', 'kommune_ydelsesgruppe')").collectAsList()) {
+        published.put(Arrays.asList(row.getAs("table_name"), row.getAs("item"), row.getAs("statistic"), row.getAs("kommunekode"),
+            row.getAs("ydelsesgruppe")), row);
+      }
+    }
+    return published.get(Arrays.asList(table, item, statistic, code, group));
+  }
+
+  /** The workbook's figure equals the published one; a hidden one reads "<5"; no answers read "–". */
+  static int compare(Cell estimate, Cell n, org.apache.spark.sql.Row published) {
+    if (published.<Boolean>getAs("suppressed")) {
+      assertThat(text(estimate)).isEqualTo("<5");
+    } else if (published.isNullAt(published.fieldIndex("estimate"))) {
+      assertThat(text(estimate)).isEqualTo("–");
+    } else {
+      assertThat(estimate.getNumericCellValue()).isCloseTo(published.<Double>getAs("estimate"), within(1e-12));
+      if (n != null) {
+        assertThat((long) n.getNumericCellValue()).isEqualTo(published.<Long>getAs("n"));
+      }
+    }
+    return 1;
+  }
+
+  static String text(Cell cell) {
+    return cell == null ? "" : cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : String.valueOf(cell.getNumericCellValue());
+  }
+
+  @Test
+  void theHtmlNeedsNothingFromTheNetworkAndShowsChartsAndHiddenCells() throws Exception {
+    for (String file : files.stream().filter(f -> f.endsWith(".html")).toList()) {
+      String html = Files.readString(local(file));
+      assertThat(html).as(file).doesNotContainPattern("(?i)(src|href)\\s*=\\s*[\"']?(https?:)?//")
+          .doesNotContainPattern("(?i)url\\(\\s*[\"']?(https?:)?//").doesNotContainPattern("(?i)@import")
+          .doesNotContainPattern("(?i)<script").contains("<svg", "<table", "Noter");
+    }
+  }
+
+  @Test
+  void headlessChromiumRendersThePageWithChartsAndText(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(new File("/usr/bin/chromium").canExecute(), "Debian's chromium is not installed (.ci/run installs it)");
+    Path png = dir.resolve("page.png");
+    Process chromium = new ProcessBuilder("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + dir.resolve("profile"), "--hide-scrollbars", "--window-size=1100,1600", "--screenshot=" + png,
+        files.get(0)).redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+    assertThat(chromium.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image.getWidth()).isEqualTo(1100);
+    long inked = 0;
+    Set<Integer> colours = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 2) {
+      for (int x = 0; x < image.getWidth(); x += 2) {
+        int rgb = image.getRGB(x, y) & 0xffffff;
+        colours.add(rgb);
+        if (rgb != 0xffffff) {
+          inked++;
+        }
+      }
+    }
+    assertThat(inked).as("pixels that are not white").isGreaterThan(image.getWidth() * image.getHeight() / 4 / 50);
+    assertThat(colours).as("text, bars and lines in several colours").hasSizeGreaterThan(20);
+    assertThat(colours.stream().filter(rgb -> (rgb & 0xff) > ((rgb >> 16) & 0xff) + 60).count()).as("blue bar pixels").isPositive();
+  }
+}
