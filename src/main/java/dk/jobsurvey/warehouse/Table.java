@@ -18,6 +18,7 @@ public enum Table {
   RUN_LOG(Zone.ANALYSIS),
   ESTIMATES(Zone.PUBLISHED),
   RESPONSE_RATES(Zone.PUBLISHED),
+  FREE_TEXT_TERMS(Zone.PUBLISHED),
   DATA_QUALITY(Zone.PUBLISHED);
 
   private final Zone zone;
