@@ -6,6 +6,7 @@ import dk.jobsurvey.SparkTestSession;
 import dk.jobsurvey.TestFiles;
 import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.support.ChildJvm;
 import dk.jobsurvey.support.TableText;
 import dk.jobsurvey.synth.ExtractGenerator;
 import dk.jobsurvey.synth.ResponseSimulator;
@@ -21,12 +22,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pipeline job on three small municipalities: fieldwork start, then the rest, reruns, a lock and a failure. */
+/**
+ * The pipeline job on three small municipalities: fieldwork start, then the rest, reruns, a lock, a
+ * failure, a concurrent pipeline in another JVM, and a SIGKILL in the middle of a step.
+ */
 @ExtendWith(SparkTestSession.class)
 class PipelineJobTest {
   record Run(int exit, String output) {}
@@ -91,5 +96,44 @@ class PipelineJobTest {
     assertThat(failed.exit()).isEqualTo(IngestJob.EXIT_FILES_REJECTED);
     assertThat(failed.output()).contains("step responses failed", "rerun").doesNotContain("== weight ==");
     assertThat(TableText.rows(tables.readRound(Table.ESTIMATES, survey.round()))).containsExactlyInAnyOrderElementsOf(estimates);
+
+    // A second warehouse, filled by a pipeline in another JVM. While it runs, a pipeline here fails fast;
+    // killed (SIGKILL) in the middle of the weight step, it is rerun here and ends with the same tables.
+    Path other = dir.resolve("warehouse2");
+    Path log = dir.resolve("child.log");
+    Process child = new ProcessBuilder(ChildJvm.launcher(List.of("-Dspark.ui.enabled=false"), List.of("pipeline",
+        "--config", config.toString(), "--questionnaire", TestFiles.questionnaireConfig().toString(),
+        "--warehouse", other.toString(), "--input", input, "--responses", exports)))
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      awaitLine(child, log, "== ingest ==");
+      Run second = pipeline(config, other, "--input", input, "--responses", exports);
+      assertThat(second.exit()).isEqualTo(PipelineJob.EXIT_LOCKED);
+      assertThat(second.output()).contains("another pipeline is running");
+      awaitLine(child, log, "== weight ==");
+      Thread.sleep(2_000);
+    } finally {
+      child.destroyForcibly();
+    }
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(log)).doesNotContain("== weight: succeeded");
+    Run resumed = pipeline(config, other, "--input", input, "--responses", exports);
+    assertThat(resumed.exit()).as(resumed.output()).isZero();
+    assertThat(resumed.output()).contains("== responses: skipped", "== weight: succeeded");
+    Warehouse resumedTables = new Warehouse(spark, other.toString());
+    for (Table table : List.of(Table.SAMPLE, Table.WEIGHTS, Table.ESTIMATES)) {
+      assertThat(TableText.rows(resumedTables.readRound(table, survey.round())))
+          .as(table.tableName()).containsExactlyInAnyOrderElementsOf(TableText.rows(tables.readRound(table, survey.round())));
+    }
+  }
+
+  /** Waits (at most 5 minutes) until the child's log has the line. */
+  static void awaitLine(Process child, Path log, String line) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (!Files.readString(log).contains(line)) {
+      assertThat(child.isAlive()).as("the child pipeline ended early:%n%s", Files.readString(log)).isTrue();
+      assertThat(System.nanoTime()).as("waiting for " + line).isLessThan(deadline);
+      Thread.sleep(200);
+    }
   }
 }

@@ -7,6 +7,7 @@ import dk.jobsurvey.TestFiles;
 import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.SampleSettings;
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.support.ChildJvm;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.File;
@@ -162,15 +163,10 @@ class DrawSampleTest {
     Path otherWarehouse = dir.resolve("local1");
     new Warehouse(spark, otherWarehouse.toString()).replaceRound(SURVEY.round(), Map.of(Table.POPULATION, populationFrame(spark, 5)));
     Path log = dir.resolve("local1.log");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    // The Java 17 flags Spark needs, as this JVM got them from Surefire.
-    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(flag -> flag.startsWith("--add-opens") || flag.startsWith("-XX:+Ignore") || flag.startsWith("-Djdk.reflect"))
-        .forEach(command::add);
-    command.addAll(List.of("-Dspark.master=local[1]", "-Dspark.sql.shuffle.partitions=7", "-Dspark.ui.enabled=false",
-        "-cp", System.getProperty("java.class.path"), "dk.jobsurvey.jobs.Launcher", "sample",
-        "--config", TestFiles.surveyConfig().toString(), "--questionnaire", TestFiles.questionnaireConfig().toString(),
-        "--warehouse", otherWarehouse.toString()));
+    List<String> command = ChildJvm.launcher(
+        List.of("-Dspark.master=local[1]", "-Dspark.sql.shuffle.partitions=7", "-Dspark.ui.enabled=false"),
+        List.of("sample", "--config", TestFiles.surveyConfig().toString(), "--questionnaire",
+            TestFiles.questionnaireConfig().toString(), "--warehouse", otherWarehouse.toString()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(process.exitValue()).as(Files.readString(log)).isZero();
