@@ -17,7 +17,7 @@ public final class Launcher {
       SimulateResponsesJob.COMMAND, ResponsesJob.COMMAND, MonitorJob.COMMAND, WeightJob.COMMAND, TabulateJob.COMMAND, TextThemesJob.COMMAND, ReportJob.COMMAND,
       PipelineJob.COMMAND, RakeCsvJob.COMMAND, EstimateCsvJob.COMMAND,
       BenchIngestJob.COMMAND, BenchSampleJob.COMMAND, BenchResponsesJob.COMMAND, BenchWeightJob.COMMAND,
-      BenchTabulateJob.COMMAND);
+      BenchTabulateJob.COMMAND, BenchPipelineJob.COMMAND);
 
   private Launcher() {}
 
