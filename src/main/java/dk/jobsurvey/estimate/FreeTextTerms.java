@@ -1,5 +1,6 @@
 package dk.jobsurvey.estimate;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -7,6 +8,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 
@@ -61,16 +63,16 @@ public final class FreeTextTerms {
     int minimum = survey.suppression().minRespondents();
     Dataset<Row> responses = warehouse.readRound(Table.RESPONSES, survey.round()).where(col("is_respondent"))
         .join(warehouse.readRound(Table.SAMPLE, survey.round()).select("person_key", "ydelsesgruppe"), "person_key");
-    Dataset<Row> texts = null;
-    for (Questionnaire.FreeText item : questionnaire.freeText()) {
-      Dataset<Row> answers = responses.select(lit(item.id()).as("item"), col("ydelsesgruppe"), col(item.id() + "_text").as("text"))
-          .where(col("text").isNotNull().and(trim(col("text")).notEqual("")));
-      texts = texts == null ? answers : texts.unionByName(answers);
-    }
-    if (texts == null) {
+    if (questionnaire.freeText().isEmpty()) {
       return warehouse.spark().createDataFrame(List.of(), schema());
     }
-    texts = texts.withColumn("text_id", monotonically_increasing_id());
+    // One row per respondent and free-text item, from one scan: explode an array of (item, text) pairs.
+    Column pairs = array(questionnaire.freeText().stream()
+        .map(item -> struct(lit(item.id()).as("item"), col(item.id() + "_text").as("text"))).toArray(Column[]::new));
+    Dataset<Row> texts = responses.select(col("ydelsesgruppe"), explode(pairs).as("answer"))
+        .select(col("answer.item").as("item"), col("ydelsesgruppe"), col("answer.text").as("text"))
+        .where(col("text").isNotNull().and(trim(col("text")).notEqual("")))
+        .withColumn("text_id", monotonically_increasing_id());
     List<String> stopWords = new ArrayList<>(Arrays.asList(StopWordsRemover.loadDefaultStopWords("danish")));
     stopWords.addAll(PLACEHOLDERS);
     Dataset<Row> tokenized = new NGram().setN(2).setInputCol("terms").setOutputCol("pairs").transform(
