@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -29,14 +30,14 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Reads one .xlsx or .csv file as strings: its header row (read first on the driver, a few
  * kilobytes, so a file that cannot be used is rejected with the reason before Spark touches it)
- * and its cells as columns c0, c1, ... plus {@value #SOURCE_ROW}. .xlsx goes through spark-excel
- * (streaming), .csv through Spark's CSV reader with the detected encoding and separator. Used for
- * municipal extracts and survey-tool exports alike.
+ * and its cells as columns c0, c1, ... plus {@value #SOURCE_ROW}. .xlsx is read in Spark tasks by
+ * the streaming reader under spark-excel ({@link XlsxSheetRows}), .csv by Spark's CSV reader with
+ * the detected encoding and separator. Used for municipal extracts and survey-tool exports alike.
  *
- * <p>{@value #SOURCE_ROW} is the row number as the analyst sees it in the file (header = row 1). It
- * relies on each file being read as one partition in order: spark-excel never splits a workbook, and
- * CSV is read with {@code multiLine}, which is not splittable either. Spark's CSV reader skips blank
- * lines, so in a CSV with blank lines the numbers count non-blank lines.
+ * <p>{@value #SOURCE_ROW} is the row number as the analyst sees it in the file (header = row 1).
+ * For .xlsx it is Excel's own row number. For CSV it relies on each file being read as one partition
+ * in order: CSV is read with {@code multiLine}, which is not splittable. Spark's CSV reader skips
+ * blank lines, so in a CSV with blank lines the numbers count non-blank lines.
  */
 public final class TabularFileReader {
   public static final String SOURCE_ROW = "source_row";
@@ -90,12 +91,11 @@ public final class TabularFileReader {
     } catch (RuntimeException e) {
       return Result.rejected(file, "not a valid .xlsx workbook (" + e.getClass().getSimpleName() + ")");
     }
-    Dataset<org.apache.spark.sql.Row> sheet = spark.read().format("excel")
-        .schema(positionalSchema(headers.size()))
-        .option("header", "true")
-        .option("maxRowsInMemory", "1000")
-        .load(file.path());
-    return withRowNumbers(headers, sheet);
+    StructType schema = positionalSchema(headers.size()).add(SOURCE_ROW, DataTypes.LongType, false);
+    Dataset<org.apache.spark.sql.Row> sheet = spark.read().format("binaryFile").load(file.path())
+        .select("content")
+        .mapPartitions(new XlsxSheetRows(headers.size()), Encoders.row(schema));
+    return new Result(headers, Optional.of(sheet), Optional.empty());
   }
 
   private static List<String> headerCells(Sheet sheet) {
