@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -135,7 +136,7 @@ public final class Warehouse {
     SurveyRound.requireValid(round);
     Dataset<Row> source = rows.withColumn(ROUND_COLUMN, functions.lit(round));
     if (!exists(table)) {
-      source.limit(0).write().format("delta").partitionBy(ROUND_COLUMN).save(location(table));
+      writer(table, source.limit(0)).save(location(table));
     }
     StringBuilder on = new StringBuilder("t." + ROUND_COLUMN + " = '" + round + "'");
     keys.forEach(key -> on.append(" AND t.").append(key).append(" = s.").append(key));
@@ -146,25 +147,29 @@ public final class Warehouse {
   /** Adds rows to a table that keeps history (the run log), tagged with the round. */
   public void append(Table table, String round, Dataset<Row> rows) {
     SurveyRound.requireValid(round);
-    rows.withColumn(ROUND_COLUMN, functions.lit(round))
-        .write()
-        .format("delta")
+    writer(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)))
         .mode(SaveMode.Append)
-        .partitionBy(ROUND_COLUMN)
         .save(location(table));
   }
 
   private void write(Table table, String round, Dataset<Row> rows, String scope) {
     String replaced = ROUND_COLUMN + " = '" + round + "'" + (scope == null ? "" : " AND " + scope);
-    rows.withColumn(ROUND_COLUMN, functions.lit(round))
-        .write()
-        .format("delta")
+    writer(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)))
         .mode(SaveMode.Overwrite)
         .option("replaceWhere", replaced)
         // A newer version of a step may add columns; older rounds then read them as null.
         .option("mergeSchema", "true")
-        .partitionBy(ROUND_COLUMN)
         .save(location(table));
+  }
+
+  /**
+   * Every write of a table goes through here. Restricted tables are created without column
+   * statistics: Delta would otherwise keep each file's smallest and largest CPR number, name and
+   * phone in its transaction log, which no vacuum removes.
+   */
+  private DataFrameWriter<Row> writer(Table table, Dataset<Row> rows) {
+    DataFrameWriter<Row> writer = rows.write().format("delta").partitionBy(ROUND_COLUMN);
+    return table.zone() == Zone.RESTRICTED ? writer.option("delta.dataSkippingNumIndexedCols", "0") : writer;
   }
 
   private long currentVersion(Table table) {
