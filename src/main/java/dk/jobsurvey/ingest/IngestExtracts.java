@@ -94,12 +94,18 @@ public final class IngestExtracts {
     List<FileRejection> rejected = new ArrayList<>();
     Map<String, List<String>> extraHeaders = new LinkedHashMap<>();
     Dataset<Row> raw = null;
-    for (SourceFile file : files) {
-      if (file.kind() == SourceFile.Kind.OTHER) {
+    long started = System.nanoTime();
+    // Each file's header is read on the driver; they are independent, so read them side by side.
+    List<ExtractReader.Result> reads = files.parallelStream()
+        .map(file -> file.kind() == SourceFile.Kind.OTHER ? null : reader.read(file)).toList();
+    LOG.info("opened {} files in {} s", files.size(), seconds(started));
+    for (int i = 0; i < files.size(); i++) {
+      SourceFile file = files.get(i);
+      ExtractReader.Result read = reads.get(i);
+      if (read == null) {
         ignored.add(file);
         continue;
       }
-      ExtractReader.Result read = reader.read(file);
       if (read.rejection().isPresent()) {
         rejected.add(read.rejection().get());
         continue;
@@ -114,8 +120,11 @@ public final class IngestExtracts {
     }
     // Read every file once, and cut the plan there: a union of one read per file is slow to plan,
     // and every table below would plan it again. (Local checkpoints live as long as the session.)
-    long started = System.nanoTime();
-    raw = raw.localCheckpoint(true);
+    // A few files per task rather than one: the tables below then get a few larger files, not one
+    // small file per extract.
+    started = System.nanoTime();
+    int tasks = 2 * warehouse.spark().sparkContext().defaultParallelism();
+    raw = raw.coalesce(tasks).localCheckpoint(true);
     LOG.info("read {} files in {} s", files.size() - rejected.size() - ignored.size(), seconds(started));
     started = System.nanoTime();
     Dataset<Row> resolved = resolveDuplicates(check(raw)).localCheckpoint(true);
