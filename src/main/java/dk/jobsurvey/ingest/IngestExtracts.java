@@ -92,6 +92,7 @@ public final class IngestExtracts {
     ExtractReader reader = new ExtractReader(warehouse.spark(), survey.ingest());
     List<SourceFile> ignored = new ArrayList<>();
     List<FileRejection> rejected = new ArrayList<>();
+    List<String> readFiles = new ArrayList<>();
     Map<String, List<String>> extraHeaders = new LinkedHashMap<>();
     Dataset<Row> raw = null;
     long started = System.nanoTime();
@@ -113,6 +114,7 @@ public final class IngestExtracts {
       if (!read.extraHeaders().isEmpty()) {
         extraHeaders.put(file.name(), read.extraHeaders());
       }
+      readFiles.add(file.name());
       raw = raw == null ? read.rows().get() : raw.unionByName(read.rows().get());
     }
     if (raw == null) {
@@ -138,7 +140,7 @@ public final class IngestExtracts {
             lit(QUARANTINE_STEP).as("step")));
     tables.put(Table.POPULATION, resolved.where(col("reason_code").isNull())
         .select(POPULATION_COLUMNS.stream().map(Column::new).toArray(Column[]::new)));
-    tables.put(Table.DATA_QUALITY, dataQuality(resolved, rejected));
+    tables.put(Table.DATA_QUALITY, dataQuality(resolved, readFiles, rejected));
     warehouse.replaceRound(survey.round(), tables, Map.of(Table.QUARANTINE, "step = '" + QUARANTINE_STEP + "'"));
     List<Row> unknown = resolved.where(col("exclusion_reason").equalTo(ExclusionReason.UNKNOWN_BENEFIT.code()))
         .groupBy("ydelse").agg(count(lit(1)).as("rows")).orderBy(col("rows").desc(), col("ydelse")).collectAsList();
@@ -172,7 +174,7 @@ public final class IngestExtracts {
   }
 
   /** Per file: rows read = accepted + quarantined, accepted = eligible + excluded, with every reason counted. */
-  private Dataset<Row> dataQuality(Dataset<Row> resolved, List<FileRejection> rejected) {
+  private Dataset<Row> dataQuality(Dataset<Row> resolved, List<String> readFiles, List<FileRejection> rejected) {
     List<Column> counts = new ArrayList<>();
     counts.add(count(lit(1)).as("rows_read"));
     counts.add(countWhere(col("reason_code").isNull()).as("rows_accepted"));
@@ -203,25 +205,29 @@ public final class IngestExtracts {
     List<Column> ordered = new ArrayList<>(List.of(col("kommunekode"), col("source_file"),
         lit("read").as("file_status"), lit(null).cast(DataTypes.StringType).as("file_problem")));
     countNames.forEach(name -> ordered.add(col(name)));
-    Dataset<Row> read = perFile.join(fileCode, "source_file").select(ordered.toArray(new Column[0]));
-    if (rejected.isEmpty()) {
-      return read;
-    }
-    // Rejected files are listed too, with no rows, so the analyst sees every file of the folder.
+    // A file none of whose rows has a municipality stays listed, with kommunekode null.
+    Dataset<Row> read = perFile.join(fileCode, "source_file", "left").select(ordered.toArray(new Column[0]));
+    // Every file of the folder is listed: rejected files, and files read with no data rows, with zeros.
     ExtractReader reader = new ExtractReader(warehouse.spark(), survey.ingest());
     List<Row> rejectedRows = new ArrayList<>();
-    for (FileRejection rejection : rejected) {
-      Object[] values = new Object[4 + countNames.size()];
-      values[0] = reader.municipalityInName(rejection.file());
-      values[1] = rejection.file();
-      values[2] = "rejected";
-      values[3] = rejection.problem();
-      for (int i = 4; i < values.length; i++) {
-        values[i] = 0L;
-      }
-      rejectedRows.add(RowFactory.create(values));
+    rejected.forEach(rejection -> rejectedRows.add(zeroRow(reader, rejection.file(), "rejected", rejection.problem(), countNames.size())));
+    List<Row> readRows = new ArrayList<>();
+    readFiles.forEach(file -> readRows.add(zeroRow(reader, file, "read", null, countNames.size())));
+    Dataset<Row> readWithoutRows = warehouse.spark().createDataFrame(readRows, read.schema())
+        .join(read.select("source_file"), "source_file", "left_anti");
+    return read.unionByName(readWithoutRows).unionByName(warehouse.spark().createDataFrame(rejectedRows, read.schema()));
+  }
+
+  private static Row zeroRow(ExtractReader reader, String file, String status, String problem, int counts) {
+    Object[] values = new Object[4 + counts];
+    values[0] = reader.municipalityInName(file);
+    values[1] = file;
+    values[2] = status;
+    values[3] = problem;
+    for (int i = 4; i < values.length; i++) {
+      values[i] = 0L;
     }
-    return read.unionByName(warehouse.spark().createDataFrame(rejectedRows, read.schema()));
+    return RowFactory.create(values);
   }
 
   private static Column countWhere(Column condition) {

@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.EmptyFileException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -43,6 +44,7 @@ public final class TabularFileReader {
   public static final String SOURCE_ROW = "source_row";
   private static final int HEAD_BYTES = 64 * 1024;
   private static final long ROW_BITS = (1L << 33) - 1;
+  private static final String PASSWORD_PROTECTED = "the workbook is password-protected; send it without a password";
 
   /** A readable file's headers and cells, or why it cannot be read. */
   public record Result(List<String> headers, Optional<Dataset<org.apache.spark.sql.Row>> cells, Optional<FileRejection> rejection) {
@@ -83,13 +85,14 @@ public final class TabularFileReader {
       }
       headers = headerCells(workbook.getSheetAt(0));
     } catch (EncryptedDocumentException e) {
-      return Result.rejected(file, "the workbook is password-protected; send it without a password");
+      return Result.rejected(file, PASSWORD_PROTECTED);
     } catch (EmptyFileException e) {
       return Result.rejected(file, "the file is empty (0 bytes)");
     } catch (NotOfficeXmlFileException e) {
-      return Result.rejected(file, "not a valid .xlsx workbook (corrupt, truncated or another format)");
+      return Result.rejected(file, isEncrypted(file) ? PASSWORD_PROTECTED
+          : "not a valid .xlsx workbook (corrupt, truncated or another format)");
     } catch (RuntimeException e) {
-      return Result.rejected(file, "not a valid .xlsx workbook (" + e.getClass().getSimpleName() + ")");
+      return Result.rejected(file, "not a valid .xlsx workbook (corrupt or truncated: " + e.getClass().getSimpleName() + ")");
     }
     StructType schema = positionalSchema(headers.size()).add(SOURCE_ROW, DataTypes.LongType, false);
     Dataset<org.apache.spark.sql.Row> sheet = spark.read().format("binaryFile").load(file.path())
@@ -98,8 +101,17 @@ public final class TabularFileReader {
     return new Result(headers, Optional.of(sheet), Optional.empty());
   }
 
+  /** Excel saves a workbook with a password as an encrypted OLE2 container with an EncryptionInfo stream. */
+  private boolean isEncrypted(SourceFile file) throws IOException {
+    try (InputStream in = open(file); POIFSFileSystem container = new POIFSFileSystem(in)) {
+      return container.getRoot().hasEntry("EncryptionInfo");
+    } catch (IOException | RuntimeException notOle2) {
+      return false;
+    }
+  }
+
   private static List<String> headerCells(Sheet sheet) {
-    DataFormatter formatter = new DataFormatter();
+    DataFormatter formatter = XlsxSheetRows.formatter();
     Iterator<Row> rows = sheet.rowIterator();
     List<String> headers = new ArrayList<>();
     if (rows.hasNext()) {
@@ -127,6 +139,12 @@ public final class TabularFileReader {
         .option("enforceSchema", "true")
         .option("sep", String.valueOf(dialect.separator()))
         .option("encoding", dialect.charset().name())
+        // Quotes inside a quoted value are doubled, as Excel writes them (Spark's default is \").
+        .option("escape", "\"")
+        // A line ends at \n, whether \r comes before it or not: files edited on several machines mix
+        // the two, and a detected \r\n would leave a lone \n inside the last value. A stray \r is
+        // trailing whitespace, which the row rules strip.
+        .option("lineSep", "\n")
         .option("multiLine", "true")
         .option("mode", "PERMISSIVE")
         .csv(file.path());

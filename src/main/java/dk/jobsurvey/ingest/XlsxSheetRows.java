@@ -38,7 +38,7 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
   @Override
   public Iterator<Row> call(Iterator<Row> workbooks) {
     return new Iterator<>() {
-      private final DataFormatter formatter = new DataFormatter();
+      private final DataFormatter formatter = formatter();
       private Workbook workbook;
       private Iterator<org.apache.poi.ss.usermodel.Row> sheet = Collections.emptyIterator();
       private Row next;
@@ -84,6 +84,13 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
         }
       }
     };
+  }
+
+  /** Cells as Excel shows them; a formula cell shows the result Excel saved with it, not the formula. */
+  static DataFormatter formatter() {
+    DataFormatter formatter = new DataFormatter();
+    formatter.setUseCachedValuesForFormulaCells(true);
+    return formatter;
   }
 
   private static Workbook open(byte[] content) {
