@@ -129,6 +129,7 @@ public final class MailMerge {
     if (extraSms) {
       OutboxFiles.writeCsv(fs, new Path(folder, "sms_ekstra_" + stem + ".csv"), SMS_COLUMNS, sms);
     }
+    warehouse.ownerOnly(folder);
     return new MunicipalityOutbox(code, rows.size(), letters.size(), sms.size() * (extraSms ? 2L : 1L), phonesMissing,
         responded, extraSms);
   }

@@ -74,6 +74,7 @@ public final class DataQualityWorkbooks {
       }
       Path file = new Path(warehouse.folder(Zone.RESTRICTED, "outbox", round, code), "datakvalitet_" + code + "_" + round + ".xlsx");
       writeOne(warehouse, file, code, round, entry.getValue(), own);
+      warehouse.ownerOnly(file);
       written.add(file);
     }
     return written;

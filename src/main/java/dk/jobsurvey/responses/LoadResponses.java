@@ -130,7 +130,7 @@ public final class LoadResponses {
     responseColumns.add(col("is_respondent"));
     responseColumns.add(col("source_file"));
     List<Column> freeTextColumns = new ArrayList<>(List.of(col("person_key"), col("submitted_at")));
-    freeTextIds().forEach(id -> freeTextColumns.add(col(id + "_raw").as(id + "_text")));
+    freeTextIds().forEach(id -> freeTextColumns.add(col(id + "_raw")));
     String newer = "s.submitted_at > t.submitted_at OR (t.submitted_at IS NULL AND s.submitted_at IS NOT NULL)";
     warehouse.mergeRound(Table.RESPONSES, survey.round(), latest.select(responseColumns.toArray(new Column[0])), List.of("person_key"), newer);
     warehouse.mergeRound(Table.FREE_TEXT, survey.round(), latest.select(freeTextColumns.toArray(new Column[0])), List.of("person_key"), newer);

@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,6 +35,8 @@ import org.apache.logging.log4j.Logger;
 public final class Warehouse {
   private static final Logger LOG = LogManager.getLogger(Warehouse.class);
   public static final String ROUND_COLUMN = "survey_round";
+  private static final FsPermission OWNER_ONLY_FOLDER = new FsPermission((short) 0700);
+  private static final FsPermission OWNER_ONLY_FILE = new FsPermission((short) 0600);
 
   private final SparkSession spark;
   private final Path root;
@@ -135,6 +140,7 @@ public final class Warehouse {
   public void mergeRound(Table table, String round, Dataset<Row> rows, List<String> keys, String replaceWhen) {
     SurveyRound.requireValid(round);
     Dataset<Row> source = rows.withColumn(ROUND_COLUMN, functions.lit(round));
+    IdentifierColumns.requireAllowed(table, source.schema());
     if (!exists(table)) {
       writer(table, source.limit(0)).save(location(table));
     }
@@ -142,6 +148,7 @@ public final class Warehouse {
     keys.forEach(key -> on.append(" AND t.").append(key).append(" = s.").append(key));
     var merge = DeltaTable.forPath(spark, location(table)).as("t").merge(source.as("s"), on.toString());
     (replaceWhen == null ? merge : merge.whenMatched(replaceWhen).updateAll()).whenNotMatched().insertAll().execute();
+    written(table);
   }
 
   /** Adds rows to a table that keeps history (the run log), tagged with the round. */
@@ -150,6 +157,7 @@ public final class Warehouse {
     writer(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)))
         .mode(SaveMode.Append)
         .save(location(table));
+    written(table);
   }
 
   private void write(Table table, String round, Dataset<Row> rows, String scope) {
@@ -160,16 +168,60 @@ public final class Warehouse {
         // A newer version of a step may add columns; older rounds then read them as null.
         .option("mergeSchema", "true")
         .save(location(table));
+    written(table);
   }
 
   /**
-   * Every write of a table goes through here. Restricted tables are created without column
-   * statistics: Delta would otherwise keep each file's smallest and largest CPR number, name and
-   * phone in its transaction log, which no vacuum removes.
+   * Every write of a table goes through here. Identifier columns are refused outside restricted/
+   * ({@link IdentifierColumns}). Restricted tables are created without column statistics: Delta
+   * would otherwise keep each file's smallest and largest CPR number, name and phone in its
+   * transaction log, which no vacuum removes.
    */
   private DataFrameWriter<Row> writer(Table table, Dataset<Row> rows) {
+    IdentifierColumns.requireAllowed(table, rows.schema());
     DataFrameWriter<Row> writer = rows.write().format("delta").partitionBy(ROUND_COLUMN);
     return table.zone() == Zone.RESTRICTED ? writer.option("delta.dataSkippingNumIndexedCols", "0") : writer;
+  }
+
+  private void written(Table table) {
+    if (table.zone() == Zone.RESTRICTED) {
+      ownerOnly(new Path(location(table)));
+    }
+  }
+
+  /**
+   * On a local file system, makes restricted/ and everything under {@code path} (a folder or file
+   * in it) owner-only: folders 700, files 600. Other file systems keep their own access control.
+   */
+  public void ownerOnly(Path path) {
+    FileSystem fs = fileSystem();
+    if (!(fs instanceof LocalFileSystem)) {
+      return;
+    }
+    try {
+      // The folders from restricted/ down to the path (e.g. outbox/2023Q2 above a municipality's folder).
+      Path restricted = fs.makeQualified(new Path(root, Zone.RESTRICTED.folder()));
+      for (Path folder = fs.makeQualified(path).getParent(); folder != null && folder.toString().startsWith(restricted.toString());
+          folder = folder.getParent()) {
+        fs.setPermission(folder, OWNER_ONLY_FOLDER);
+      }
+      if (fs.exists(path)) {
+        ownerOnly(fs, fs.getFileStatus(path));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot make " + path + " owner-only", e);
+    }
+  }
+
+  private static void ownerOnly(FileSystem fs, FileStatus status) throws IOException {
+    if (status.isDirectory()) {
+      fs.setPermission(status.getPath(), OWNER_ONLY_FOLDER);
+      for (FileStatus child : fs.listStatus(status.getPath())) {
+        ownerOnly(fs, child);
+      }
+    } else {
+      fs.setPermission(status.getPath(), OWNER_ONLY_FILE);
+    }
   }
 
   private long currentVersion(Table table) {

@@ -114,8 +114,8 @@ class LoadResponsesTest {
 
     Row respondent = warehouse.readRound(Table.RESPONSES, SURVEY.round()).where("q14_text is not null").head();
     assertThat(respondent.<String>getAs("q14_text")).isEqualTo("Ring på [TELEFON], mit cpr er [CPR]");
-    Row raw = warehouse.readRound(Table.FREE_TEXT, SURVEY.round()).where("q14_text is not null").head();
-    assertThat(raw.<String>getAs("q14_text")).contains("22 33 44 55");
+    Row raw = warehouse.readRound(Table.FREE_TEXT, SURVEY.round()).where("q14_raw is not null").head();
+    assertThat(raw.<String>getAs("q14_raw")).contains("22 33 44 55");
     Row dontKnow = warehouse.readRound(Table.RESPONSES, SURVEY.round()).where("q1 is null and q2 is null").orderBy("person_key").head();
     assertThat(dontKnow.<Boolean>getAs("is_respondent")).isFalse();
   }
