@@ -15,7 +15,7 @@ public final class Launcher {
   static final List<JobCommand> JOBS = List.of(
       GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, SampleJob.COMMAND, MailmergeJob.COMMAND,
       SimulateResponsesJob.COMMAND, ResponsesJob.COMMAND, MonitorJob.COMMAND, WeightJob.COMMAND, TabulateJob.COMMAND, TextThemesJob.COMMAND, ReportJob.COMMAND,
-      PipelineJob.COMMAND, RakeCsvJob.COMMAND, EstimateCsvJob.COMMAND,
+      PipelineJob.COMMAND, EraseJob.COMMAND, RakeCsvJob.COMMAND, EstimateCsvJob.COMMAND,
       BenchIngestJob.COMMAND, BenchSampleJob.COMMAND, BenchResponsesJob.COMMAND, BenchWeightJob.COMMAND,
       BenchTabulateJob.COMMAND, BenchPipelineJob.COMMAND);
 

@@ -1,0 +1,156 @@
+package dk.jobsurvey.erase;
+
+import dk.jobsurvey.config.SurveyRound;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import dk.jobsurvey.warehouse.Zone;
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Erases a round's identifying data after fieldwork (DESIGN.md §10): its rows in the restricted
+ * tables (identity, contacts, raw extract, raw free text) and its outbox files. Each table is then
+ * vacuumed with zero retention, so no data file of an older version keeps the rows, and the result
+ * is checked on disk: every data file left must belong to the table's current version, and none
+ * to the round, and no transaction log may hold column statistics (which would hold values).
+ * analysis/ and published/ are not touched.
+ */
+public final class EraseRound {
+  public static final List<Table> TABLES = List.of(Table.IDENTITY, Table.CONTACTS, Table.RAW_EXTRACT, Table.FREE_TEXT);
+  private static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
+
+  /** What was erased: rows deleted per table, data files removed by the vacuum, outbox files deleted. */
+  public record Result(Map<Table, Long> rowsDeleted, long filesVacuumed, long outboxFiles) {}
+
+  private final Warehouse warehouse;
+
+  public EraseRound(Warehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  public Result execute(String round) throws IOException {
+    SurveyRound.requireValid(round);
+    SparkSession spark = warehouse.spark();
+    FileSystem fs = warehouse.fileSystem();
+    Map<Table, Long> deleted = new LinkedHashMap<>();
+    long vacuumed = 0;
+    for (Table table : TABLES) {
+      if (!warehouse.exists(table)) {
+        continue;
+      }
+      deleted.put(table, warehouse.readRound(table, round).count());
+      DeltaTable delta = DeltaTable.forPath(spark, warehouse.location(table));
+      delta.delete(Warehouse.ROUND_COLUMN + " = '" + round + "'");
+      long before = dataFiles(fs, new Path(warehouse.location(table))).size();
+      vacuumWithoutRetention(spark, delta);
+      vacuumed += before - dataFiles(fs, new Path(warehouse.location(table))).size();
+    }
+    Path outbox = warehouse.folder(Zone.RESTRICTED, "outbox", round);
+    long outboxFiles = 0;
+    if (fs.exists(outbox)) {
+      outboxFiles = countFiles(fs, outbox);
+      if (!fs.delete(outbox, true)) {
+        throw new IOException("Could not delete " + outbox);
+      }
+    }
+    verify(round);
+    return new Result(deleted, vacuumed, outboxFiles);
+  }
+
+  /**
+   * Delta refuses a retention under 7 days unless its safety check is off: off for this call only,
+   * then as it was. No other job writes these tables meanwhile (the pipeline lock is per round, and
+   * erase runs after fieldwork).
+   */
+  private static void vacuumWithoutRetention(SparkSession spark, DeltaTable delta) {
+    String before = spark.conf().get(RETENTION_CHECK, "true");
+    spark.conf().set(RETENTION_CHECK, "false");
+    try {
+      delta.vacuum(0.0);
+    } finally {
+      spark.conf().set(RETENTION_CHECK, before);
+    }
+  }
+
+  /** Checks on disk that the round is gone and no older version's data file is left; throws otherwise. */
+  private void verify(String round) throws IOException {
+    FileSystem fs = warehouse.fileSystem();
+    List<String> problems = new ArrayList<>();
+    for (Table table : TABLES) {
+      if (!warehouse.exists(table)) {
+        continue;
+      }
+      Path location = new Path(warehouse.location(table));
+      Set<String> current = new HashSet<>();
+      for (String file : warehouse.read(table).inputFiles()) {
+        current.add(fs.makeQualified(new Path(file)).toUri().getPath());
+      }
+      for (Path file : dataFiles(fs, location)) {
+        String path = fs.makeQualified(file).toUri().getPath();
+        if (path.contains("/" + Warehouse.ROUND_COLUMN + "=" + round + "/") || !current.contains(path)) {
+          problems.add(path);
+        }
+      }
+      if (logHasStatistics(fs, new Path(location, "_delta_log"))) {
+        problems.add(location + "/_delta_log holds column statistics (the table was created before they were turned off; "
+            + "recreate it to erase them)");
+      }
+    }
+    if (fs.exists(warehouse.folder(Zone.RESTRICTED, "outbox", round))) {
+      problems.add("restricted/outbox/" + round);
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Erasing round " + round + " left identifying data on disk: " + problems);
+    }
+  }
+
+  /** The Parquet data files under a table folder (not the transaction log). */
+  private static List<Path> dataFiles(FileSystem fs, Path table) throws IOException {
+    List<Path> files = new ArrayList<>();
+    RemoteIterator<LocatedFileStatus> listing = fs.listFiles(table, true);
+    while (listing.hasNext()) {
+      Path file = listing.next().getPath();
+      if (file.getName().endsWith(".parquet") && !file.toUri().getPath().contains("/_delta_log/")) {
+        files.add(file);
+      }
+    }
+    return files;
+  }
+
+  private static boolean logHasStatistics(FileSystem fs, Path log) throws IOException {
+    RemoteIterator<LocatedFileStatus> listing = fs.listFiles(log, false);
+    while (listing.hasNext()) {
+      Path file = listing.next().getPath();
+      if (file.getName().endsWith(".json") || file.getName().endsWith(".crc")) {
+        try (var in = fs.open(file)) {
+          if (new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("minValues")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static long countFiles(FileSystem fs, Path folder) throws IOException {
+    long count = 0;
+    RemoteIterator<LocatedFileStatus> listing = fs.listFiles(folder, true);
+    while (listing.hasNext()) {
+      listing.next();
+      count++;
+    }
+    return count;
+  }
+}
