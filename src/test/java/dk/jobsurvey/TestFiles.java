@@ -1,5 +1,7 @@
 package dk.jobsurvey;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Paths of the project's own files, for tests that read the shipped configuration. */
@@ -13,6 +15,15 @@ public final class TestFiles {
 
   public static Path surveyConfig() {
     return projectDir().resolve("conf/survey.yaml");
+  }
+
+  /** The shipped survey configuration, written to {@code dir/survey.yaml} with its key files under {@code dir/keys/}. */
+  public static Path surveyConfigWithKeysIn(Path dir) throws IOException {
+    Path config = dir.resolve("survey.yaml");
+    Files.writeString(config, Files.readString(surveyConfig())
+        .replace("keys/pseudonym.key", dir.resolve("keys/pseudonym.key").toString())
+        .replace("keys/token.key", dir.resolve("keys/token.key").toString()));
+    return config;
   }
 
   public static Path questionnaireConfig() {

@@ -69,10 +69,7 @@ class IdentifiersTest {
 
   @BeforeAll
   static void runThePipeline(SparkSession spark) throws Exception {
-    Path config = dir.resolve("survey.yaml");
-    Files.writeString(config, Files.readString(TestFiles.surveyConfig())
-        .replace("keys/pseudonym.key", dir.resolve("keys/pseudonym.key").toString())
-        .replace("keys/token.key", dir.resolve("keys/token.key").toString()));
+    Path config = TestFiles.surveyConfigWithKeysIn(dir);
     survey = ConfigLoader.survey(config);
     ExtractGenerator.generate(ExtractGenerator.select("825,563,482"),
         new ExtractGenerator.Settings(11, 1, 0.03, survey.round(), survey.referenceDates()), dir.resolve("extracts"));

@@ -59,10 +59,7 @@ class BadInputCorpusTest {
 
   @BeforeAll
   static void ingestTheCorpus(SparkSession spark) throws Exception {
-    Path config = dir.resolve("survey.yaml");
-    Files.writeString(config, Files.readString(TestFiles.surveyConfig())
-        .replace("keys/pseudonym.key", dir.resolve("keys/pseudonym.key").toString())
-        .replace("keys/token.key", dir.resolve("keys/token.key").toString()));
+    Path config = TestFiles.surveyConfigWithKeysIn(dir);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
     try (LogCapture logs = new LogCapture()) {

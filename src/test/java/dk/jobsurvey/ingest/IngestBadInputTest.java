@@ -162,10 +162,7 @@ class IngestBadInputTest {
 
   /** The shipped configuration with its key files in the test's folder (created owner-only). */
   private static Path configWithKeys() throws Exception {
-    Path config = dir.resolve("survey.yaml");
-    Files.writeString(config, Files.readString(TestFiles.surveyConfig())
-        .replace("keys/pseudonym.key", dir.resolve("keys/pseudonym.key").toString())
-        .replace("keys/token.key", dir.resolve("keys/token.key").toString()));
+    Path config = TestFiles.surveyConfigWithKeysIn(dir);
     SecretKeys.createIfMissing(dir.resolve("keys/pseudonym.key"));
     return config;
   }

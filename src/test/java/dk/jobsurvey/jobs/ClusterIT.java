@@ -40,10 +40,7 @@ class ClusterIT {
   @Test
   void theClusterJarGivesTheSameTablesOnAStandaloneClusterAsOnLocal(SparkSession spark, @TempDir Path dir) throws Exception {
     Path sparkHome = sparkHome(dir.resolve("spark-home"));
-    Path config = dir.resolve("survey.yaml");
-    Files.writeString(config, Files.readString(TestFiles.surveyConfig())
-        .replace("keys/pseudonym.key", dir.resolve("keys/pseudonym.key").toString())
-        .replace("keys/token.key", dir.resolve("keys/token.key").toString()));
+    Path config = TestFiles.surveyConfigWithKeysIn(dir);
     assertThat(Launcher.run(new String[] {"create-keys", "--config", config.toString()}, System.out, System.err)).isZero();
     Survey survey = ConfigLoader.survey(config);
     ExtractGenerator.generate(ExtractGenerator.select("825,563,482"),

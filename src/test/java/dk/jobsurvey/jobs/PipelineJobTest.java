@@ -49,10 +49,7 @@ class PipelineJobTest {
   @Test
   void resumesSkipsWhatIsUnchangedStopsOnAFailureAndRunsOneAtATime(SparkSession spark, @TempDir Path dir) throws Exception {
     // A configuration whose key files live in the temp folder, made by create-keys.
-    Path config = dir.resolve("survey.yaml");
-    Files.writeString(config, Files.readString(TestFiles.surveyConfig())
-        .replace("keys/pseudonym.key", dir.resolve("keys/pseudonym.key").toString())
-        .replace("keys/token.key", dir.resolve("keys/token.key").toString()));
+    Path config = TestFiles.surveyConfigWithKeysIn(dir);
     assertThat(Launcher.run(new String[] {"create-keys", "--config", config.toString()}, System.out, System.err)).isZero();
     Survey survey = ConfigLoader.survey(config);
     // The data of WeightedPipeline (three small municipalities), which weighting is known to handle.
