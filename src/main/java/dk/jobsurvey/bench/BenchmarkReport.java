@@ -1,9 +1,6 @@
 package dk.jobsurvey.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +14,7 @@ import java.util.Locale;
  * driver's peak heap. Written as JSON and as a Markdown table, and printed.
  */
 public final class BenchmarkReport {
+  private static final HeapSampler HEAP = new HeapSampler();
   /** One timed measurement. */
   public record Measurement(String name, double seconds, long rows) {
     public double rowsPerSecond() {
@@ -58,15 +56,19 @@ public final class BenchmarkReport {
     long run() throws Exception;
   }
 
-  /** Peak used heap of this JVM so far, in MiB (sum of the heap pools' peaks). */
+  /** Starts the heap peaks again from the heap in use now (after a collection). */
+  public static void resetPeakHeap() {
+    HEAP.reset();
+  }
+
+  /** The most heap this JVM used at any moment so far (or since {@link #resetPeakHeap()}), in MiB. */
   public static long peakHeapMiB() {
-    long bytes = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        bytes += pool.getPeakUsage().getUsed();
-      }
-    }
-    return bytes / (1024 * 1024);
+    return HEAP.peakUsedMiB();
+  }
+
+  /** The most heap still in use after a collection so far (or since {@link #resetPeakHeap()}), in MiB. */
+  public static long peakLiveHeapMiB() {
+    return HEAP.peakLiveMiB();
   }
 
   static String machine() {
@@ -79,11 +81,13 @@ public final class BenchmarkReport {
   public String write(Path dir, String name) throws IOException {
     Files.createDirectories(dir);
     long peak = peakHeapMiB();
+    long live = peakLiveHeapMiB();
     StringBuilder json = new StringBuilder("{\n");
     json.append("  \"benchmark\": \"").append(title).append("\",\n");
     json.append("  \"finished_at\": \"").append(Instant.now()).append("\",\n");
     json.append("  \"machine\": \"").append(machine()).append("\",\n");
     json.append("  \"peak_driver_heap_mib\": ").append(peak).append(",\n");
+    json.append("  \"peak_live_driver_heap_mib\": ").append(live).append(",\n");
     json.append("  \"measurements\": [\n");
     for (int i = 0; i < measurements.size(); i++) {
       Measurement m = measurements.get(i);
@@ -97,7 +101,7 @@ public final class BenchmarkReport {
     json.append(notes.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
     StringBuilder md = new StringBuilder("## " + title + "\n\n");
     md.append("Machine: ").append(machine()).append("; finished ").append(Instant.now()).append("; peak driver heap ")
-        .append(peak).append(" MiB.\n\n| measurement | seconds | rows | rows/s |\n|---|---:|---:|---:|\n");
+        .append(peak).append(" MiB (live after a collection: ").append(live).append(" MiB).\n\n| measurement | seconds | rows | rows/s |\n|---|---:|---:|---:|\n");
     for (Measurement m : measurements) {
       md.append(String.format(Locale.ROOT, "| %s | %.2f | %,d | %,.0f |%n", m.name(), m.seconds(), m.rows(), m.rowsPerSecond()));
     }

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 
 /**
  * Ingest against its I/O floor, per file type: the floor is a plain read of the same files with the
@@ -51,31 +49,17 @@ public final class IngestBenchmark {
   }
 
   private long floor(Path folder, Path table) throws IOException {
-    TabularFileReader reader = new TabularFileReader(spark, survey.ingest().csv());
-    Dataset<Row> union = null;
-    for (SourceFile file : TabularFileReader.discover(spark, folder.toString())) {
-      union = unionAsJson(union, reader.read(file).cells().orElseThrow());
-    }
-    return writeAndCount(union, table);
+    IoFloor io = new IoFloor(spark);
+    return io.write(io.files(survey.ingest().csv(), folder), table);
   }
 
   private long sparkExcelRead(Path folder, Path table) throws IOException {
+    IoFloor io = new IoFloor(spark);
     Dataset<Row> union = null;
     for (SourceFile file : TabularFileReader.discover(spark, folder.toString())) {
-      union = unionAsJson(union, spark.read().format("excel").option("header", "true").option("maxRowsInMemory", "1000").load(file.path()));
+      union = io.union(union, spark.read().format("excel").option("header", "true").option("maxRowsInMemory", "1000").load(file.path()));
     }
-    return writeAndCount(union, table);
-  }
-
-  /** Rows as JSON text, so files with different columns can be unioned. */
-  private static Dataset<Row> unionAsJson(Dataset<Row> union, Dataset<Row> read) {
-    Dataset<Row> rows = read.select(functions.to_json(functions.struct(functions.col("*"))).as("row"));
-    return union == null ? rows : union.union(rows);
-  }
-
-  private long writeAndCount(Dataset<Row> rows, Path table) {
-    rows.write().format("delta").mode(SaveMode.Overwrite).save(table.toString());
-    return spark.read().format("delta").load(table.toString()).count();
+    return io.write(union, table);
   }
 
   private long ingest(Path folder, Path warehouseDir) throws IOException {

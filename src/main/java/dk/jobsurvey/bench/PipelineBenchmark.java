@@ -11,25 +11,50 @@ import dk.jobsurvey.warehouse.Warehouse;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The whole pipeline, step by step, on generated extracts of a selection of municipalities (the
- * pilot's nine, or all 98): the pipeline job up to the mail merge, a simulated final export, then the
- * pipeline again (the first steps skipped). Each step's seconds come from its analysis/run_log entry.
+ * pilot's nine, all 98, or all 98 at ten times their size: {@code all*10}): the pipeline job up to
+ * the mail merge, a simulated final export, then the pipeline again (the first steps skipped). Each
+ * step's seconds come from its analysis/run_log entry. Then each step's I/O floor: reading what the
+ * step read and writing a copy of what it wrote, with no computation. The driver's peak heap is
+ * measured per selection.
  */
 public final class PipelineBenchmark {
+  /** What a step reads (tables; ingest and responses also read files) and the tables it writes. */
+  private record StepIo(List<Table> reads, List<Table> writes) {}
+
+  private static final Map<String, StepIo> STEPS = new LinkedHashMap<>();
+
+  static {
+    STEPS.put("ingest", new StepIo(List.of(), List.of(Table.RAW_EXTRACT, Table.IDENTITY, Table.QUARANTINE, Table.POPULATION, Table.DATA_QUALITY)));
+    STEPS.put("sample", new StepIo(List.of(Table.POPULATION), List.of(Table.ALLOCATION, Table.SAMPLE)));
+    STEPS.put("mailmerge", new StepIo(List.of(Table.SAMPLE, Table.IDENTITY), List.of(Table.CONTACTS)));
+    STEPS.put("responses", new StepIo(List.of(Table.CONTACTS), List.of(Table.RESPONSES, Table.FREE_TEXT)));
+    STEPS.put("weight", new StepIo(List.of(Table.POPULATION, Table.RESPONSES), List.of(Table.WEIGHTS, Table.WEIGHTING_DIAGNOSTICS)));
+    STEPS.put("tabulate", new StepIo(List.of(Table.WEIGHTS, Table.RESPONSES), List.of(Table.ESTIMATES, Table.RESPONSE_RATES)));
+    STEPS.put("text-themes", new StepIo(List.of(Table.FREE_TEXT), List.of(Table.FREE_TEXT_TERMS)));
+    STEPS.put("report", new StepIo(List.of(Table.ESTIMATES, Table.RESPONSE_RATES), List.of()));
+  }
+
   private PipelineBenchmark() {}
 
   public static BenchmarkReport run(SparkSession spark, Survey survey, List<String> selections, Path config, Path questionnaire,
       Path work, PrintStream out) throws Exception {
-    BenchmarkReport report = new BenchmarkReport("pipeline: every step, pilot and national");
+    BenchmarkReport report = new BenchmarkReport("pipeline: every step, and its I/O floor");
     for (String selection : selections) {
-      Path dir = work.resolve(selection);
-      ExtractGenerator.generate(ExtractGenerator.select(selection),
-          new ExtractGenerator.Settings(1, 1, 0.02, survey.round(), survey.referenceDates()), dir.resolve("extracts"));
+      String[] parts = selection.split("\\*");
+      double scale = parts.length > 1 ? Double.parseDouble(parts[1]) : 1;
+      Path dir = work.resolve(selection.replace('*', 'x'));
+      BenchmarkReport.resetPeakHeap();
+      ExtractGenerator.generate(ExtractGenerator.select(parts[0]),
+          new ExtractGenerator.Settings(1, scale, 0.02, survey.round(), survey.referenceDates()), dir.resolve("extracts"));
       List<String> common = List.of("pipeline", "--config", config.toString(), "--questionnaire", questionnaire.toString(),
           "--warehouse", dir.resolve("warehouse").toString(), "--input", dir.resolve("extracts").toString());
       requireSuccess(Launcher.run(common.toArray(String[]::new), out, out), selection);
@@ -52,11 +77,42 @@ public final class PipelineBenchmark {
         total += seconds;
       }
       report.record(selection + ": whole pipeline", total, population);
-      report.note(String.format("%s: %,d population rows, %,d sampled, %,d respondents", selection, population, sampled, respondents));
+      long peak = BenchmarkReport.peakHeapMiB();
+      long live = BenchmarkReport.peakLiveHeapMiB();
+      double floor = floors(spark, survey, warehouse, dir, selection, report);
+      report.record(selection + ": I/O floor of all steps", floor, population);
+      report.note(String.format("%s: %,d population rows, %,d sampled, %,d respondents; whole pipeline %.2f× its I/O floor; "
+          + "peak driver heap %,d MiB, live after a collection %,d MiB", selection, population, sampled, respondents, total / floor, peak, live));
     }
     report.note("rows = population rows (ingest, whole pipeline), sampled persons (sample, mailmerge) or respondents (the rest); "
         + "the simulated export between the two pipeline runs is not timed");
+    report.note("I/O floor of a step: its inputs (tables, and for ingest and responses the files) read into Spark's no-op "
+        + "sink, and a copy of the tables it wrote written to Delta, nothing computed");
     return report;
+  }
+
+  /** Each step's I/O floor, recorded; returns their sum. */
+  private static double floors(SparkSession spark, Survey survey, Warehouse warehouse, Path dir, String selection,
+      BenchmarkReport report) throws Exception {
+    IoFloor io = new IoFloor(spark);
+    double sum = 0;
+    for (Map.Entry<String, StepIo> step : STEPS.entrySet()) {
+      List<Dataset<Row>> reads = new ArrayList<>();
+      step.getValue().reads().forEach(table -> reads.add(warehouse.readRound(table, survey.round())));
+      if (step.getKey().equals("ingest")) {
+        reads.add(io.files(survey.ingest().csv(), dir.resolve("extracts")));
+      } else if (step.getKey().equals("responses")) {
+        reads.add(io.files(survey.ingest().csv(), dir.resolve("exports")));
+      }
+      List<Dataset<Row>> writes = new ArrayList<>();
+      step.getValue().writes().forEach(table -> writes.add(warehouse.readRound(table, survey.round())));
+      var measured = report.time(selection + ": " + step.getKey() + " I/O floor", () -> {
+        io.read(io.union(reads));
+        return writes.isEmpty() ? 0 : io.write(io.union(writes), dir.resolve("floor").resolve(step.getKey()));
+      });
+      sum += measured.seconds();
+    }
+    return sum;
   }
 
   private static void requireSuccess(int exit, String selection) {

@@ -3,11 +3,13 @@ package dk.jobsurvey.jobs;
 import dk.jobsurvey.bench.PipelineBenchmark;
 import java.util.List;
 
-/** {@code bench-pipeline}: every step of the pipeline on the pilot's and on all 98 municipalities' extracts. */
+/** {@code bench-pipeline}: every step of the pipeline and its I/O floor on the pilot, all 98 municipalities, and 10× all 98. */
 public final class BenchPipelineJob {
   static final JobCommand COMMAND = BenchmarkCommands.of("bench-pipeline",
-      "benchmark every pipeline step on generated extracts of the pilot and of all 98 municipalities", "pipeline",
-      List.of(JobOption.optional("municipalities", "LIST", "selections to run, as generate takes them", "pilot,all")),
+      "benchmark every pipeline step and its I/O floor on generated extracts of the pilot, all 98 municipalities and 10× all 98",
+      "pipeline",
+      List.of(JobOption.optional("municipalities", "LIST", "selections to run, as generate takes them; SELECTION*N for N times their size",
+          "pilot,all,all*10")),
       (context, args, spark, work) -> PipelineBenchmark.run(spark, context.survey(),
           List.of(args.value("municipalities").split(",")), args.path("config"), args.path("questionnaire"), work, System.out));
 
