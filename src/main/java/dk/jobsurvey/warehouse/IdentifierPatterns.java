@@ -1,0 +1,87 @@
+package dk.jobsurvey.warehouse;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What a CPR number and a Danish phone number look like when a person types them, as Java regular
+ * expressions: one source for the free-text scrubber (which replaces them) and the value gate
+ * (which refuses to write them outside restricted/, through Spark's {@code rlike}, which uses Java
+ * regular expressions too).
+ *
+ * <p>Separators are the ones people and word processors put in: spaces, no-break and narrow
+ * spaces, dots, slashes, and every dash (hyphen, non-breaking hyphen U+2011, en and em dash, minus).
+ */
+public final class IdentifierPatterns {
+  /** One separator character. */
+  public static final String SEPARATOR = "[\\s\\u00A0\\u2007\\u202F.\\-\\u2010-\\u2015\\u2212/]";
+
+  /**
+   * A CPR number as a gate sees it: day (01-31, or 61-91 for a substitute number), month, year,
+   * then the four-digit serial, with at most one separator (and spaces around it) between the
+   * parts; not part of a longer run of digits. A valid-looking date is required, so that ordinary
+   * ten-digit numbers (amounts, case numbers) pass.
+   */
+  public static final String CPR_LIKE = "(?<![0-9])(?:0[1-9]|[12][0-9]|3[01]|6[1-9]|[78][0-9]|9[01])"
+      + SEPARATOR + "?(?:0[1-9]|1[0-2])" + SEPARATOR + "?[0-9]{2}\\s?" + SEPARATOR + "?\\s?[0-9]{4}(?![0-9])";
+
+  /** Eight digits starting 2-9: together, in pairs with one kind of separator, or as two fours. */
+  private static final String EIGHT_DIGITS = "[2-9][0-9](?:[0-9]{6}|(" + SEPARATOR + ")[0-9]{2}\\1[0-9]{2}\\1[0-9]{2}"
+      + "|[0-9]{2}" + SEPARATOR + "[0-9]{4})";
+
+  /** A bare yyyymmdd date (20230801) is eight digits too, and not a phone number in a table column. */
+  private static final String NOT_A_DATE = "(?!(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]))";
+
+  /** A Danish phone number with +45 or 0045 in front. */
+  public static final String PHONE_WITH_COUNTRY = "(?<![0-9])(?:\\+|00)\\s?45" + SEPARATOR + "?" + EIGHT_DIGITS + "(?![0-9])";
+
+  /** A Danish phone number without the country code as a gate sees it: not a bare yyyymmdd date. */
+  public static final String PHONE_LIKE = "(?<![0-9+])" + NOT_A_DATE + EIGHT_DIGITS + "(?![0-9])";
+
+  /** A Danish phone number without a country code, dates included (free text is scrubbed the safe way). */
+  public static final String NATIONAL_PHONE = "(?<![0-9+])" + EIGHT_DIGITS + "(?![0-9])";
+
+  private static final Pattern CPR = Pattern.compile(CPR_LIKE);
+  private static final Pattern PHONE = Pattern.compile(PHONE_LIKE);
+  private static final Pattern PHONE_COUNTRY = Pattern.compile(PHONE_WITH_COUNTRY);
+
+  /** The kinds of identifier a gate looks for. */
+  public enum Kind {
+    CPR_NUMBER("a CPR number"),
+    PHONE_NUMBER("a phone number");
+
+    private final String description;
+
+    Kind(String description) {
+      this.description = description;
+    }
+
+    /** "a CPR number", for messages that name what was found but never the value. */
+    public String description() {
+      return description;
+    }
+  }
+
+  private IdentifierPatterns() {}
+
+  /** The kind of identifier the text holds, if any. */
+  public static Optional<Kind> find(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    if (CPR.matcher(text).find()) {
+      return Optional.of(Kind.CPR_NUMBER);
+    }
+    boolean phone = PHONE.matcher(text).find() || PHONE_COUNTRY.matcher(text).find();
+    return phone ? Optional.of(Kind.PHONE_NUMBER) : Optional.empty();
+  }
+
+  /**
+   * The regular expressions of a kind, for Spark's {@code rlike} (a text holds the kind when one of
+   * them is found; they are separate because each numbers its own back-reference).
+   */
+  public static List<String> regexes(Kind kind) {
+    return kind == Kind.CPR_NUMBER ? List.of(CPR_LIKE) : List.of(PHONE_LIKE, PHONE_WITH_COUNTRY);
+  }
+}
