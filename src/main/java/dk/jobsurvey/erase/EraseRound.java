@@ -57,7 +57,7 @@ public final class EraseRound {
       vacuumWithoutRetention(spark, delta);
       vacuumed += before - dataFiles(fs, new Path(warehouse.location(table))).size();
     }
-    Path outbox = warehouse.folder(Zone.RESTRICTED, "outbox", round);
+    Path outbox = warehouse.outbox(round);
     long outboxFiles = 0;
     if (fs.exists(outbox)) {
       outboxFiles = countFiles(fs, outbox);
@@ -108,7 +108,7 @@ public final class EraseRound {
             + "recreate it to erase them)");
       }
     }
-    if (fs.exists(warehouse.folder(Zone.RESTRICTED, "outbox", round))) {
+    if (fs.exists(warehouse.outbox(round))) {
       problems.add("restricted/outbox/" + round);
     }
     if (!problems.isEmpty()) {

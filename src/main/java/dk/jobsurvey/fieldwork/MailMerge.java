@@ -57,7 +57,12 @@ public final class MailMerge {
   }
 
   /** Writes restricted/contacts and the outbox files of {@code letter} for every municipality. */
-  public List<MunicipalityOutbox> execute(Letter letter) throws IOException {
+  public List<MunicipalityOutbox> execute(Letter letter) {
+    // Contacts, the monitor's response rates and every outbox file, or none of them.
+    return warehouse.allOrNothing(List.of(Table.CONTACTS, Table.RESPONSE_RATES), () -> write(letter));
+  }
+
+  private List<MunicipalityOutbox> write(Letter letter) throws IOException {
     String round = survey.round();
     Dataset<Row> sample = warehouse.readRound(Table.SAMPLE, round).select("person_key", "kommunekode");
     Dataset<Row> identity = warehouse.readRound(Table.IDENTITY, round).select("person_key", "cpr", "navn", "telefon");
@@ -120,16 +125,15 @@ public final class MailMerge {
         sms.add(List.of(phone, smsText(row.getAs("navn"), link)));
       }
     }
-    Path folder = warehouse.folder(Zone.RESTRICTED, "outbox", survey.round(), code);
+    Path folder = warehouse.outbox(survey.round(), code);
     var fs = warehouse.fileSystem();
     String stem = letter.letter() + "_" + code + "_" + survey.round();
-    OutboxFiles.writeXlsx(fs, new Path(folder, "digital_post_" + stem + ".xlsx"), "Flettebreve", LETTER_COLUMNS, letters);
-    OutboxFiles.writeCsv(fs, new Path(folder, "digital_post_" + stem + ".csv"), LETTER_COLUMNS, letters);
-    OutboxFiles.writeCsv(fs, new Path(folder, "sms_" + stem + ".csv"), SMS_COLUMNS, sms);
+    OutboxFiles.writeXlsx(fs, warehouse.stage(new Path(folder, "digital_post_" + stem + ".xlsx")), "Flettebreve", LETTER_COLUMNS, letters);
+    OutboxFiles.writeCsv(fs, warehouse.stage(new Path(folder, "digital_post_" + stem + ".csv")), LETTER_COLUMNS, letters);
+    OutboxFiles.writeCsv(fs, warehouse.stage(new Path(folder, "sms_" + stem + ".csv")), SMS_COLUMNS, sms);
     if (extraSms) {
-      OutboxFiles.writeCsv(fs, new Path(folder, "sms_ekstra_" + stem + ".csv"), SMS_COLUMNS, sms);
+      OutboxFiles.writeCsv(fs, warehouse.stage(new Path(folder, "sms_ekstra_" + stem + ".csv")), SMS_COLUMNS, sms);
     }
-    warehouse.ownerOnly(folder);
     return new MunicipalityOutbox(code, rows.size(), letters.size(), sms.size() * (extraSms ? 2L : 1L), phonesMissing,
         responded, extraSms);
   }

@@ -3,10 +3,13 @@ package dk.jobsurvey.ingest;
 import dk.jobsurvey.config.BenefitGroup;
 import dk.jobsurvey.config.Survey;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Puts a benefit label into one of the four groups by the configured table, on folded labels
@@ -18,11 +21,16 @@ public final class BenefitClassifier implements Serializable {
   /** The outcome for one label: a group id, or why it has none. */
   public record Classification(String group, String exclusionReason) implements Serializable {}
 
+  private static final Pattern NUMBER_RUN = Pattern.compile("[0-9]{2}");
+  private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}'\\-.]*");
+
   public static final String OUT_OF_SCOPE = "out_of_scope";
   public static final String UNKNOWN_BENEFIT = "unknown_benefit";
 
   private final Map<String, String> groupByLabel = new HashMap<>();
   private final Set<String> outOfScope = new HashSet<>();
+  /** Every word of every configured label, folded: a label made of such words is a benefit, not a name. */
+  private final Set<String> benefitWords = new HashSet<>();
 
   public BenefitClassifier(Survey survey) {
     for (BenefitGroup group : survey.groups()) {
@@ -35,6 +43,24 @@ public final class BenefitClassifier implements Serializable {
       }
     }
     survey.outOfScopeBenefits().forEach(label -> outOfScope.add(Labels.fold(label)));
+    groupByLabel.keySet().forEach(label -> benefitWords.addAll(List.of(label.split(" "))));
+    outOfScope.forEach(label -> benefitWords.addAll(List.of(label.split(" "))));
+    survey.groups().forEach(group -> benefitWords.add(Labels.fold(group.id())));
+  }
+
+  /**
+   * Whether an unknown label may be stored and shown as it is (DESIGN.md §10): a column of the
+   * extract can hold anything, and a name or a number typed into the benefit column must not leave
+   * restricted/. A label is shown when it has no run of digits, no e-mail sign, and is not shaped
+   * like a person's name (two to four capitalised words, none of them a word of a known benefit).
+   */
+  public boolean isReportable(String label) {
+    if (NUMBER_RUN.matcher(label).find() || label.indexOf('@') >= 0) {
+      return false;
+    }
+    String[] words = label.strip().split("\\s+");
+    boolean nameShaped = words.length >= 2 && words.length <= 4 && Arrays.stream(words).allMatch(w -> NAME_WORD.matcher(w).matches());
+    return !nameShaped || Arrays.stream(words).anyMatch(w -> benefitWords.contains(Labels.fold(w)));
   }
 
   /** The group of a non-blank label. */

@@ -20,7 +20,8 @@ import org.apache.spark.sql.Row;
 /**
  * One data-quality workbook per municipality, in Danish, for the analyst to send back: the
  * municipality's files with their counts, and its problem rows by file and row number (never the
- * values themselves). Written to restricted/outbox/ROUND/KOMMUNEKODE/ beside the mail-merge files.
+ * values themselves). Written to restricted/outbox/ROUND/KOMMUNEKODE/ beside the mail-merge files,
+ * staged with the ingest step's tables ({@link Warehouse#stage}).
  *
  * <p>Cost: quarantined rows stream from the quarantine table in order, one partition at a time.
  */
@@ -72,9 +73,8 @@ public final class DataQualityWorkbooks {
         own.add(pending);
         pending = problems.hasNext() ? problems.next() : null;
       }
-      Path file = new Path(warehouse.folder(Zone.RESTRICTED, "outbox", round, code), "datakvalitet_" + code + "_" + round + ".xlsx");
-      writeOne(warehouse, file, code, round, entry.getValue(), own);
-      warehouse.ownerOnly(file);
+      Path file = new Path(warehouse.outbox(round, code), "datakvalitet_" + code + "_" + round + ".xlsx");
+      writeOne(warehouse, warehouse.stage(file), code, round, entry.getValue(), own);
       written.add(file);
     }
     return written;

@@ -55,7 +55,8 @@ public final class ExtractRowRules implements Serializable {
       kommunekode = paddedCode(kommunekode);
     }
     if (kommunekode == null || !Municipalities.isKnown(kommunekode)) {
-      return CheckedRow.quarantined(kommunekode, QuarantineReason.UNKNOWN_MUNICIPALITY,
+      // The value itself stays in restricted/raw_extract: it could be anything typed into the column, a CPR number too.
+      return CheckedRow.quarantined(null, QuarantineReason.UNKNOWN_MUNICIPALITY,
           "kommunekode is not one of the 98 municipality codes");
     }
     CprNumber.Parsed cpr = CprNumber.parse(row.cpr());
@@ -109,6 +110,9 @@ public final class ExtractRowRules implements Serializable {
     String ydelse = row.ydelse().strip();
     BenefitClassifier.Classification classification = classifier.classify(ydelse);
     String exclusion = classification.exclusionReason();
+    if (ExclusionReason.UNKNOWN_BENEFIT.code().equals(exclusion) && !classifier.isReportable(ydelse)) {
+      ydelse = null; // an unreadable label: the value stays in restricted/raw_extract only
+    }
     if (exclusion == null && !minDurationByGroup.get(classification.group()).isMetBy(start, durationDate)) {
       exclusion = ExclusionReason.TOO_SHORT.code();
     }

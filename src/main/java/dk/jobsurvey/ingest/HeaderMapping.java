@@ -43,10 +43,21 @@ public record HeaderMapping(Map<String, String> columns, List<String> extraHeade
     for (String required : requiredColumns) {
       if (!columns.containsKey(required)) {
         return failure("no column for " + required + " (headers tried: " + String.join(", ", aliases.byColumn().get(required))
-            + "; the file has: " + String.join(", ", headers) + ")");
+            + "; the file has: " + shown(headers) + ")");
       }
     }
     return new HeaderMapping(Map.copyOf(columns), List.copyOf(extra), Optional.empty());
+  }
+
+  /**
+   * The headers for a message: a header with a run of digits in it may be a data value (a file
+   * without a header row), so such headers are counted, not shown.
+   */
+  private static String shown(List<String> headers) {
+    List<String> words = headers.stream().filter(h -> !h.matches(".*[0-9]{3}.*")).toList();
+    int hidden = headers.size() - words.size();
+    return String.join(", ", words) + (hidden == 0 ? "" : (words.isEmpty() ? "" : ", and ") + hidden
+        + " value(s) with digits, not shown (is the header row missing?)");
   }
 
   private static String columnOf(String folded, HeaderAliases aliases) {

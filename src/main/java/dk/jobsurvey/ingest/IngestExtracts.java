@@ -4,12 +4,15 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc_nulls_last;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dk.jobsurvey.config.BenefitGroup;
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.warehouse.IdentifierPatterns;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.IOException;
@@ -29,6 +32,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -74,7 +78,8 @@ public final class IngestExtracts {
       List<FileRejection> rejected,
       Map<String, List<String>> extraHeadersByFile,
       List<Row> dataQuality,
-      List<Row> unknownBenefits) {}
+      List<Row> unknownBenefits,
+      List<org.apache.hadoop.fs.Path> workbooks) {}
 
   private final Survey survey;
   private final Warehouse warehouse;
@@ -107,6 +112,12 @@ public final class IngestExtracts {
         ignored.add(file);
         continue;
       }
+      if (IdentifierPatterns.find(file.name()).isPresent()) {
+        // The name would be stored in every row and table of the file; the masked name says which file.
+        rejected.add(new FileRejection(file.name(), "the file name holds what looks like a CPR or phone number; "
+            + "rename the file and ingest again"));
+        continue;
+      }
       if (read.rejection().isPresent()) {
         rejected.add(read.rejection().get());
         continue;
@@ -118,7 +129,7 @@ public final class IngestExtracts {
       raw = raw == null ? read.rows().get() : raw.unionByName(read.rows().get());
     }
     if (raw == null) {
-      return new Result(files, ignored, rejected, extraHeaders, List.of(), List.of());
+      return new Result(files, ignored, rejected, extraHeaders, List.of(), List.of(), List.of());
     }
     // Read every file once, and cut the plan there: a union of one read per file is slow to plan,
     // and every table below would plan it again. (Local checkpoints live as long as the session.)
@@ -131,22 +142,48 @@ public final class IngestExtracts {
     started = System.nanoTime();
     Dataset<Row> resolved = resolveDuplicates(check(raw)).localCheckpoint(true);
     LOG.info("checked, pseudonymised and de-duplicated the rows in {} s", seconds(started));
+    // Per-file counts are a few rows: computed once, then written as the table and into the workbooks.
+    Dataset<Row> perFile = dataQuality(resolved, readFiles, rejected);
+    List<Row> dataQuality = perFile.orderBy("kommunekode", "source_file").collectAsList();
+    Dataset<Row> quarantined = resolved.where(col("reason_code").isNotNull());
     Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put(Table.RAW_EXTRACT, raw);
     tables.put(Table.IDENTITY, resolved.where(col("reason_code").isNull().and(col("duplicate_rank").equalTo(1)))
         .select("person_key", "cpr", "navn", "telefon", "kommunekode"));
-    tables.put(Table.QUARANTINE, resolved.where(col("reason_code").isNotNull())
+    tables.put(Table.QUARANTINE, quarantined
         .select(col("source_file"), col("source_row"), col("kommunekode"), col("reason_code"), col("reason_detail"),
             lit(QUARANTINE_STEP).as("step")));
     tables.put(Table.POPULATION, resolved.where(col("reason_code").isNull())
         .select(POPULATION_COLUMNS.stream().map(Column::new).toArray(Column[]::new)));
-    tables.put(Table.DATA_QUALITY, dataQuality(resolved, readFiles, rejected));
-    warehouse.replaceRound(survey.round(), tables, Map.of(Table.QUARANTINE, "step = '" + QUARANTINE_STEP + "'"));
+    tables.put(Table.DATA_QUALITY, warehouse.spark().createDataFrame(dataQuality, perFile.schema()));
+    // The tables and the workbooks together, or nothing.
+    List<org.apache.hadoop.fs.Path> workbooks = warehouse.allOrNothing(tables.keySet(), () -> {
+      warehouse.replaceRound(survey.round(), tables, Map.of(Table.QUARANTINE, "step = '" + QUARANTINE_STEP + "'"));
+      return DataQualityWorkbooks.write(warehouse, survey.round(), dataQuality, problemsByFile(quarantined, dataQuality));
+    });
     List<Row> unknown = resolved.where(col("exclusion_reason").equalTo(ExclusionReason.UNKNOWN_BENEFIT.code()))
-        .groupBy("ydelse").agg(count(lit(1)).as("rows")).orderBy(col("rows").desc(), col("ydelse")).collectAsList();
-    return new Result(files, ignored, rejected, extraHeaders,
-        warehouse.readRound(Table.DATA_QUALITY, survey.round()).orderBy("kommunekode", "source_file").collectAsList(),
-        unknown);
+        .groupBy("ydelse").agg(count(lit(1)).as("rows"), min(struct("source_file", "source_row")).as("first"))
+        .orderBy(col("rows").desc(), col("ydelse")).collectAsList();
+    return new Result(files, ignored, rejected, extraHeaders, dataQuality, unknown, workbooks);
+  }
+
+  /**
+   * The quarantined rows for the workbooks, under the municipality of their file (a row's own
+   * kommunekode may be the problem), sorted by that code, file and row.
+   */
+  private Iterator<Row> problemsByFile(Dataset<Row> quarantined, List<Row> dataQuality) {
+    List<Row> fileCodes = new ArrayList<>();
+    for (Row row : dataQuality) {
+      if (row.getAs("kommunekode") != null) {
+        fileCodes.add(RowFactory.create(row.<String>getAs("source_file"), row.<String>getAs("kommunekode")));
+      }
+    }
+    Dataset<Row> codes = warehouse.spark().createDataFrame(fileCodes, new StructType()
+        .add("source_file", DataTypes.StringType).add("file_kommunekode", DataTypes.StringType));
+    return quarantined.join(functions.broadcast(codes), "source_file")
+        .select(col("file_kommunekode").as("kommunekode"), col("source_file"), col("source_row"), col("reason_code"),
+            col("reason_detail"))
+        .orderBy("kommunekode", "source_file", "source_row").toLocalIterator();
   }
 
   private static String seconds(long since) {

@@ -79,7 +79,7 @@ public final class TabularFileReader {
 
   private Result readXlsx(SourceFile file) throws IOException {
     List<String> headers;
-    try (InputStream in = open(file); Workbook workbook = StreamingReader.builder().rowCacheSize(10).bufferSize(4096).open(in)) {
+    try (InputStream in = open(file); Workbook workbook = StreamingReader.builder().setAvoidTempFiles(true).rowCacheSize(10).bufferSize(4096).open(in)) {
       if (workbook.getNumberOfSheets() == 0) {
         return Result.rejected(file, "the workbook has no sheet");
       }

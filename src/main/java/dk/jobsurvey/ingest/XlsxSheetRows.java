@@ -93,8 +93,9 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
     return formatter;
   }
 
+  /** In memory: the bytes are here already, and a temporary copy on disk would hold every CPR number of the file. */
   private static Workbook open(byte[] content) {
-    return StreamingReader.builder().rowCacheSize(ROW_CACHE).bufferSize(BUFFER_BYTES).open(new ByteArrayInputStream(content));
+    return StreamingReader.builder().setAvoidTempFiles(true).rowCacheSize(ROW_CACHE).bufferSize(BUFFER_BYTES).open(new ByteArrayInputStream(content));
   }
 
   /** The row's cells as text and its row number, or null for a row with no text. */

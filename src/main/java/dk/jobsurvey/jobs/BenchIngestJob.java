@@ -26,7 +26,7 @@ public final class BenchIngestJob {
   private static void bench(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
     byte[] key = SecretKeys.pseudonymKey(context.survey().keys(), System.getenv());
-    try (SparkSessions.JobSession session = SparkSessions.forJob("bench-ingest")) {
+    try (SparkSessions.JobSession session = SparkSessions.forJob("bench-ingest", context.warehouse().toString())) {
       BenchmarkReport report = new IngestBenchmark(session.spark(), context.survey(), key)
           .run(Path.of(args.value("input")).toAbsolutePath(), Path.of(args.value("work")).toAbsolutePath());
       out.println(report.write(Path.of(args.value("results")), "ingest"));

@@ -28,7 +28,7 @@ final class BenchmarkCommands {
         "bench/results"));
     return JobCommand.of(name, summary, all, (args, out) -> {
       JobContext context = JobContext.from(args);
-      try (SparkSessions.JobSession session = SparkSessions.forJob(name)) {
+      try (SparkSessions.JobSession session = SparkSessions.forJob(name, context.warehouse().toString())) {
         BenchmarkReport report = benchmark.run(context, args, session.spark(), Path.of(args.value("work")).toAbsolutePath());
         out.println(report.write(Path.of(args.value("results")), resultName));
       }

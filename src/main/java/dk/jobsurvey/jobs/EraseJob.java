@@ -31,7 +31,7 @@ public final class EraseJob {
           + "); give --confirm " + context.round());
     }
     Instant started = Instant.now();
-    try (SparkSessions.JobSession session = SparkSessions.forJob("erase")) {
+    try (SparkSessions.JobSession session = SparkSessions.forJob("erase", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       EraseRound.Result result = new EraseRound(warehouse).execute(context.round());
       Map<String, Long> counts = new LinkedHashMap<>();

@@ -3,7 +3,6 @@ package dk.jobsurvey.jobs;
 import dk.jobsurvey.config.BenefitGroup;
 import dk.jobsurvey.config.Municipalities;
 import dk.jobsurvey.config.SecretKeys;
-import dk.jobsurvey.ingest.DataQualityWorkbooks;
 import dk.jobsurvey.ingest.ExclusionReason;
 import dk.jobsurvey.ingest.FileRejection;
 import dk.jobsurvey.ingest.IngestExtracts;
@@ -40,7 +39,7 @@ public final class IngestJob {
   private static void ingest(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
     byte[] key = SecretKeys.pseudonymKey(context.survey().keys(), System.getenv());
-    try (SparkSessions.JobSession session = SparkSessions.forJob("ingest")) {
+    try (SparkSessions.JobSession session = SparkSessions.forJob("ingest", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       long started = System.nanoTime();
       IngestExtracts.Result result;
@@ -56,12 +55,10 @@ public final class IngestJob {
         throw new JobFailedException("no extracts ingested from " + args.value("input") + ": " + why
             + " (expected .xlsx or .csv files, one per municipality)", JobCommand.EXIT_USAGE);
       }
-      var workbooks = DataQualityWorkbooks.write(warehouse, context.round(), result.dataQuality(),
-          warehouse.readRound(Table.QUARANTINE, context.round()).orderBy("kommunekode", "source_file", "source_row")
-              .toLocalIterator());
+      var workbooks = result.workbooks();
       printSummary(out, context, result, seconds);
       out.println("Data-quality workbooks (one per municipality): "
-          + warehouse.folder(dk.jobsurvey.warehouse.Zone.RESTRICTED, "outbox", context.round()) + " (" + workbooks.size() + " files)");
+          + warehouse.outbox(context.round()) + " (" + workbooks.size() + " files)");
       out.println("Tables: " + warehouse.location(Table.POPULATION) + " and the other ingest tables under "
           + context.warehouse().toAbsolutePath().normalize());
       if (!result.rejected().isEmpty()) {
@@ -107,7 +104,10 @@ public final class IngestJob {
       out.println("unknown benefit labels (add them to groups or out_of_scope_benefits in the config):");
       for (Row row : result.unknownBenefits()) {
         String label = row.getString(0);
-        out.printf("  %6d  %s%n", row.getLong(1), label.matches(".*[0-9]{6}.*") ? "(a label with a long number, not shown)" : label);
+        Row first = row.getStruct(2);
+        // A null label is one that may be a name or a number (BenefitClassifier.isReportable): only where to find it is shown.
+        out.printf("  %6d  %s%n", row.getLong(1), label != null ? label
+            : "unreadable label, not shown (first: " + first.getString(0) + " row " + first.getLong(1) + ")");
       }
     }
     result.extraHeadersByFile().forEach((file, headers) -> out.println("  ignored columns in " + file + ": " + headers));

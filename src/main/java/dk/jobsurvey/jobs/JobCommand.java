@@ -44,8 +44,19 @@ public record JobCommand(String name, String summary, List<JobOption> options, B
     return new JobCommand(name, summary, List.copyOf(all), body);
   }
 
-  /** Parses, runs and reports; returns the process exit code. */
+  /** Parses, runs and reports; returns the process exit code. Every line printed is masked ({@link MaskedConsole}). */
   public int run(String[] args, PrintStream out, PrintStream err) {
+    PrintStream maskedOut = MaskedConsole.over(out);
+    PrintStream maskedErr = MaskedConsole.over(err);
+    try {
+      return runMasked(args, maskedOut, maskedErr);
+    } finally {
+      maskedOut.close();
+      maskedErr.close();
+    }
+  }
+
+  private int runMasked(String[] args, PrintStream out, PrintStream err) {
     JobArgs parsed;
     try {
       if (List.of(args).contains("--help") || List.of(args).contains("-h")) {

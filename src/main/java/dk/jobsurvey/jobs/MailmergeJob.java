@@ -37,7 +37,7 @@ public final class MailmergeJob {
         .findFirst().orElseThrow(() -> new UsageException("--letter: expected one of "
             + context.survey().fieldwork().letters().stream().map(Letter::letter).toList() + ", got '" + args.value("letter") + "'"));
     byte[] key = SecretKeys.tokenKey(context.survey().keys(), System.getenv());
-    try (SparkSessions.JobSession session = SparkSessions.forJob("mailmerge")) {
+    try (SparkSessions.JobSession session = SparkSessions.forJob("mailmerge", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.SAMPLE, "sample");
       List<MailMerge.MunicipalityOutbox> outboxes = new MailMerge(context.survey(), warehouse, key).execute(letter);
@@ -58,7 +58,7 @@ public final class MailmergeJob {
             box.letters(), box.sms(), box.phonesMissing(), box.respondedLeftOut(), box.extraSms() ? "yes" : "");
       }
       out.println("Outbox (restricted; send each municipality its folder): "
-          + warehouse.folder(Zone.RESTRICTED, "outbox", context.round()));
+          + warehouse.outbox(context.round()));
     }
   }
 }

@@ -23,7 +23,7 @@ public final class MonitorJob {
 
   private static void monitor(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
-    try (SparkSessions.JobSession session = SparkSessions.forJob("monitor")) {
+    try (SparkSessions.JobSession session = SparkSessions.forJob("monitor", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.SAMPLE, "sample");
       ResponseMonitor monitor = new ResponseMonitor(context.survey(), warehouse);

@@ -72,7 +72,7 @@ public final class PipelineJob {
     List<String> common = List.of("--config", args.value("config"), "--questionnaire", args.value("questionnaire"),
         "--round", context.round(), "--warehouse", args.value("warehouse"));
     try (RoundLock lock = RoundLock.acquire(context.warehouse(), context.round());
-        SparkSessions.JobSession session = SparkSessions.forJob("pipeline")) {
+        SparkSessions.JobSession session = SparkSessions.forJob("pipeline", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       String fingerprint = sha256(context.configSha256() + JobContext.sha256(args.path("questionnaire")));
       out.printf("pipeline %s: %d steps%n", context.round(), steps.size());

@@ -21,7 +21,7 @@ public final class ReportJob {
 
   private static void report(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
-    try (SparkSessions.JobSession session = SparkSessions.forJob("report")) {
+    try (SparkSessions.JobSession session = SparkSessions.forJob("report", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.ESTIMATES, "tabulate");
       List<String> files = new WriteReports(context.survey(), context.questionnaire(), warehouse).execute();

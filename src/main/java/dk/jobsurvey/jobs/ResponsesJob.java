@@ -29,7 +29,7 @@ public final class ResponsesJob {
 
   private static void load(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
-    try (SparkSessions.JobSession session = SparkSessions.forJob("responses")) {
+    try (SparkSessions.JobSession session = SparkSessions.forJob("responses", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.CONTACTS, "mailmerge");
       LoadResponses.Result result;

@@ -31,7 +31,7 @@ public final class SampleJob {
   private static void sample(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
     Instant started = Instant.now();
-    try (SparkSessions.JobSession session = SparkSessions.forJob("sample")) {
+    try (SparkSessions.JobSession session = SparkSessions.forJob("sample", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.POPULATION, "ingest");
       DrawSample.Result result = new DrawSample(context.survey(), warehouse).execute();

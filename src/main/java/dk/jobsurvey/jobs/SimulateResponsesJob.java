@@ -24,7 +24,7 @@ public final class SimulateResponsesJob {
 
   private static void simulate(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
-    try (SparkSessions.JobSession session = SparkSessions.forJob("simulate-responses")) {
+    try (SparkSessions.JobSession session = SparkSessions.forJob("simulate-responses", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       long responses = ResponseSimulator.write(warehouse, context.round(), args.wholeNumber("seed"),
           (int) args.wholeNumber("until-week"), args.path("out"));

@@ -30,7 +30,7 @@ public final class TabulateJob {
   private static void tabulate(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
     Instant started = Instant.now();
-    try (SparkSessions.JobSession session = SparkSessions.forJob("tabulate")) {
+    try (SparkSessions.JobSession session = SparkSessions.forJob("tabulate", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.WEIGHTS, "weight");
       TabulateEstimates.Result result;

@@ -23,7 +23,7 @@ public final class TextThemesJob {
 
   private static void themes(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
-    try (SparkSessions.JobSession session = SparkSessions.forJob("text-themes")) {
+    try (SparkSessions.JobSession session = SparkSessions.forJob("text-themes", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.RESPONSES, "responses");
       List<Row> terms = new FreeTextTerms(context.survey(), context.questionnaire(), warehouse).execute();

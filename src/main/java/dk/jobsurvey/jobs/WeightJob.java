@@ -27,7 +27,7 @@ public final class WeightJob {
   private static void weight(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
     Instant started = Instant.now();
-    try (SparkSessions.JobSession session = SparkSessions.forJob("weight")) {
+    try (SparkSessions.JobSession session = SparkSessions.forJob("weight", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.POPULATION, "ingest");
       context.requireRound(warehouse, Table.RESPONSES, "responses");

@@ -2,6 +2,7 @@ package dk.jobsurvey.report;
 
 import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.config.Municipalities;
 import dk.jobsurvey.warehouse.Warehouse;
 import dk.jobsurvey.warehouse.Zone;
 import java.io.IOException;
@@ -29,26 +30,32 @@ public final class WriteReports {
   }
 
   /** Writes every report; returns the files written, national first. */
-  public List<String> execute() throws IOException {
+  public List<String> execute() {
     PublishedResults results = PublishedResults.read(warehouse, survey.round());
-    FileSystem fs = warehouse.fileSystem();
     Path folder = warehouse.folder(Zone.PUBLISHED, "reports", survey.round());
     List<String> written = new ArrayList<>();
-    write(fs, new Path(folder, "landsrapport_" + survey.round()), new ReportContent(results, survey, questionnaire, null), written);
-    for (String code : results.municipalities()) {
-      write(fs, new Path(new Path(folder, code), "rapport_" + code + "_" + survey.round()),
-          new ReportContent(results, survey, questionnaire, code), written);
-    }
-    return written;
+    // All reports or none: they are staged and moved into place together.
+    return warehouse.allOrNothing(List.of(), () -> {
+      write(new Path(folder, "landsrapport_" + survey.round()), new ReportContent(results, survey, questionnaire, null), written);
+      for (String code : results.municipalities()) {
+        if (!Municipalities.isKnown(code)) {
+          throw new IllegalStateException("published/estimates holds a kommunekode that is not one of the 98; no report is named by it");
+        }
+        write(new Path(new Path(folder, code), "rapport_" + code + "_" + survey.round()),
+            new ReportContent(results, survey, questionnaire, code), written);
+      }
+      return written;
+    });
   }
 
-  private static void write(FileSystem fs, Path base, ReportContent content, List<String> written) throws IOException {
+  private void write(Path base, ReportContent content, List<String> written) throws IOException {
+    FileSystem fs = warehouse.fileSystem();
     Path html = base.suffix(".html");
-    try (OutputStream out = fs.create(html, true)) {
+    try (OutputStream out = fs.create(warehouse.stage(html), true)) {
       out.write(HtmlReport.render(content).getBytes(StandardCharsets.UTF_8));
     }
     Path xlsx = base.suffix(".xlsx");
-    try (OutputStream out = fs.create(xlsx, true)) {
+    try (OutputStream out = fs.create(warehouse.stage(xlsx), true)) {
       ReportWorkbook.write(content, out);
     }
     written.add(html.toString());

@@ -1,9 +1,11 @@
 package dk.jobsurvey.responses;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc_nulls_last;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -107,17 +109,21 @@ public final class LoadResponses {
 
     Dataset<Row> latest = joined.where(col("rank").equalTo(1));
     Dataset<Row> existing = warehouse.exists(Table.RESPONSES)
-        ? warehouse.readRound(Table.RESPONSES, survey.round()).select(col("person_key"), col("submitted_at").as("loaded_at"))
+        ? warehouse.readRound(Table.RESPONSES, survey.round())
+            .select(col("person_key"), col("submitted_at").as("loaded_at"), lit(true).as("loaded"))
         : warehouse.spark().createDataFrame(List.of(), new StructType().add("person_key", DataTypes.StringType)
-            .add("loaded_at", DataTypes.TimestampType));
+            .add("loaded_at", DataTypes.TimestampType).add("loaded", DataTypes.BooleanType));
+    Column newerThanLoaded = coalesce(col("submitted_at").gt(col("loaded_at")),
+        col("loaded_at").isNull().and(col("submitted_at").isNotNull()));
     Row tally = joined.join(existing, joined.col("person_key").equalTo(existing.col("person_key")), "left")
         .agg(count(lit(1)).as("rows_read"),
             countWhere(col("reason_code").equalTo(MISSING_TOKEN)).as(MISSING_TOKEN),
             countWhere(col("reason_code").equalTo(UNKNOWN_TOKEN)).as(UNKNOWN_TOKEN),
             countWhere(col("rank").gt(1)).as("superseded_in_load"),
-            countWhere(col("rank").equalTo(1).and(col("loaded_at").isNull())).as("inserted"),
-            countWhere(col("rank").equalTo(1).and(col("submitted_at").gt(col("loaded_at")))).as("updated"),
-            countWhere(col("rank").equalTo(1).and(col("submitted_at").leq(col("loaded_at")))).as("already_loaded"),
+            // The same rule as the MERGE below: a newer submission, or a time where the loaded row had none.
+            countWhere(col("rank").equalTo(1).and(col("loaded").isNull())).as("inserted"),
+            countWhere(col("rank").equalTo(1).and(col("loaded")).and(newerThanLoaded)).as("updated"),
+            countWhere(col("rank").equalTo(1).and(col("loaded")).and(not(newerThanLoaded))).as("already_loaded"),
             sum(col("out_of_range")).cast(DataTypes.LongType).as("answers_out_of_range"))
         .head();
     for (String name : tally.schema().fieldNames()) {
@@ -132,14 +138,18 @@ public final class LoadResponses {
     List<Column> freeTextColumns = new ArrayList<>(List.of(col("person_key"), col("submitted_at")));
     freeTextIds().forEach(id -> freeTextColumns.add(col(id + "_raw")));
     String newer = "s.submitted_at > t.submitted_at OR (t.submitted_at IS NULL AND s.submitted_at IS NOT NULL)";
-    warehouse.mergeRound(Table.RESPONSES, survey.round(), latest.select(responseColumns.toArray(new Column[0])), List.of("person_key"), newer);
-    warehouse.mergeRound(Table.FREE_TEXT, survey.round(), latest.select(freeTextColumns.toArray(new Column[0])), List.of("person_key"), newer);
-    warehouse.mergeRound(Table.QUARANTINE, survey.round(), joined.where(col("reason_code").isNotNull())
-            .select(col("source_file"), col("source_row"), lit(null).cast(DataTypes.StringType).as("kommunekode"), col("reason_code"),
-                when(col("reason_code").equalTo(MISSING_TOKEN), lit("the row has no token"))
-                    .otherwise(lit("the token is not one of the round's survey tokens")).as("reason_detail"),
-                lit(QUARANTINE_STEP).as("step")),
-        List.of("step", "source_file", "source_row"), null);
+    // The three tables together or not at all.
+    warehouse.allOrNothing(List.of(Table.RESPONSES, Table.FREE_TEXT, Table.QUARANTINE), () -> {
+      warehouse.mergeRound(Table.RESPONSES, survey.round(), latest.select(responseColumns.toArray(new Column[0])), List.of("person_key"), newer);
+      warehouse.mergeRound(Table.FREE_TEXT, survey.round(), latest.select(freeTextColumns.toArray(new Column[0])), List.of("person_key"), newer);
+      warehouse.mergeRound(Table.QUARANTINE, survey.round(), joined.where(col("reason_code").isNotNull())
+              .select(col("source_file"), col("source_row"), lit(null).cast(DataTypes.StringType).as("kommunekode"), col("reason_code"),
+                  when(col("reason_code").equalTo(MISSING_TOKEN), lit("the row has no token"))
+                      .otherwise(lit("the token is not one of the round's survey tokens")).as("reason_detail"),
+                  lit(QUARANTINE_STEP).as("step")),
+          List.of("step", "source_file", "source_row"), null);
+      return null;
+    });
     return new Result(files, rejected, counts);
   }
 

@@ -78,6 +78,20 @@ public final class IdentifierPatterns {
   }
 
   /**
+   * The text with every CPR-like number replaced by [CPR] and every phone-like number by
+   * [TELEFON]: for names and messages that come from an input (a file name, a header) before they
+   * are printed or stored outside restricted/.
+   */
+  public static String mask(String text) {
+    if (text == null) {
+      return null;
+    }
+    String masked = PHONE_COUNTRY.matcher(text).replaceAll("[TELEFON]");
+    masked = CPR.matcher(masked).replaceAll("[CPR]");
+    return PHONE.matcher(masked).replaceAll("[TELEFON]");
+  }
+
+  /**
    * The regular expressions of a kind, for Spark's {@code rlike} (a text holds the kind when one of
    * them is found; they are separate because each numbers its own back-reference).
    */

@@ -12,32 +12,54 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   /**
-   * A job's session. Closing it stops Spark only if this call started it, so a job run inside a
-   * process that already has a session (a notebook, the test suite) leaves that session running.
+   * A job's session and its private {@link WorkFolder}. Closing it stops Spark only if this call
+   * started it, so a job run inside a process that already has a session (a notebook, the test
+   * suite) leaves that session running; the work folder is removed either way.
    */
-  public record JobSession(SparkSession spark, boolean started) implements AutoCloseable {
+  public record JobSession(SparkSession spark, boolean started, WorkFolder workFolder, Thread cleanup) implements AutoCloseable {
     @Override
     public void close() {
-      if (started) {
-        spark.stop();
+      try {
+        if (started) {
+          spark.stop();
+        }
+      } finally {
+        workFolder.close();
+        try {
+          Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+          // The JVM is shutting down: the hook runs anyway, and close() is idempotent.
+        }
       }
     }
   }
 
-  /** A session for a job run through spark-submit (or the embedded launcher). */
-  public static JobSession forJob(String job) {
+  /**
+   * A session for a job run through spark-submit (or the embedded launcher) on {@code warehouse}.
+   * A session started here keeps its shuffle and spill files in the run's owner-only work folder
+   * ({@code spark.local.dir}; on a cluster the workers' own SPARK_LOCAL_DIRS take precedence).
+   */
+  public static JobSession forJob(String job, String warehouse) {
+    WorkFolder workFolder = WorkFolder.create(WorkFolder.parentFor(warehouse));
+    // Also on SIGTERM or Ctrl-C; only kill -9 leaves the folder, and the next job removes it.
+    Thread cleanup = new Thread(workFolder::close, "jobsurvey work folder");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    workFolder.useForPoi();
     boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     SparkSession.Builder builder = withDelta(SparkSession.builder().appName("jobsurvey " + job));
     SparkConf submitted = new SparkConf();
     if (!submitted.contains("spark.master")) {
       builder.master("local[*]");
     }
+    if (!existing) {
+      builder.config("spark.local.dir", workFolder.sparkLocal().toString());
+    }
     if (!submitted.contains("spark.sql.shuffle.partitions")) {
       // A round is at most a few million rows: 16 partitions keep tasks and output files few.
       // Raise it with --conf spark.sql.shuffle.partitions=N on a large cluster.
       builder.config("spark.sql.shuffle.partitions", "16");
     }
-    return new JobSession(builder.getOrCreate(), !existing);
+    return new JobSession(builder.getOrCreate(), !existing, workFolder, cleanup);
   }
 
   /** Adds the settings every jobsurvey session needs. */

@@ -1,13 +1,18 @@
 package dk.jobsurvey.warehouse;
 
+import dk.jobsurvey.config.Municipalities;
 import dk.jobsurvey.config.SurveyRound;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.delta.exceptions.DeltaConcurrentModificationException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
@@ -27,19 +32,29 @@ import org.apache.logging.log4j.Logger;
  * table at {@code <root>/<zone>/<table>}, partitioned by {@code survey_round}; a step replaces its
  * round's rows with {@code replaceWhere} and leaves other rounds alone.
  *
- * <p>{@link #replaceRound} writes several tables of one step as one unit as far as Delta allows:
- * each table commit is atomic, and if a later table fails, the tables already written are restored
- * to the version they had before the step (new tables are removed), so a failed step leaves the
- * warehouse as it was.
+ * <p>A step that writes several tables (and files) runs them inside {@link #allOrNothing}: each
+ * Delta commit is atomic, and when anything in the step fails, for whatever reason (Spark, I/O, a
+ * full disk, a permission, an Error), every table the step named is restored to the version it had
+ * before the step (RESTORE; a table the step created is removed) and staged files are discarded,
+ * so a failed step leaves the warehouse as it was. A reader that looks while the step runs may see
+ * the tables already committed next to the ones not yet written, and after a failure, until the
+ * restore commits, the step's partial result; the run log says which steps completed.
+ *
+ * <p>Every write outside restricted/ passes two gates: no identifier column ({@link
+ * IdentifierColumns}) and no identifier-looking value ({@link IdentifierValues}).
  */
 public final class Warehouse {
   private static final Logger LOG = LogManager.getLogger(Warehouse.class);
   public static final String ROUND_COLUMN = "survey_round";
   private static final FsPermission OWNER_ONLY_FOLDER = new FsPermission((short) 0700);
   private static final FsPermission OWNER_ONLY_FILE = new FsPermission((short) 0600);
+  /** Under restricted/ so that staged outbox files are as private as their targets. */
+  private static final String STAGING = "restricted/staging";
 
   private final SparkSession spark;
   private final Path root;
+  /** The step under way; null outside a step. */
+  private OpenStep openStep;
 
   public Warehouse(SparkSession spark, String root) {
     this.spark = spark;
@@ -61,7 +76,28 @@ public final class Warehouse {
     return new Path(new Path(root, table.zone().folder()), table.tableName()).toString();
   }
 
-  /** A folder under a zone for files that are not tables (e.g. restricted/outbox/2023Q2/461). */
+  /** The folder under restricted/ that holds the outbox of every round. */
+  public static final String OUTBOX = "outbox";
+
+  /**
+   * A municipality's outbox for a round, restricted/outbox/ROUND/KOMMUNEKODE: built only from a
+   * valid round and one of the 98 codes, so no value from an extract can name a folder.
+   */
+  public Path outbox(String round, String kommunekode) {
+    SurveyRound.requireValid(round);
+    if (!Municipalities.isKnown(kommunekode)) {
+      throw new IllegalArgumentException("Not a municipality code; no outbox folder is made for it");
+    }
+    return folder(Zone.RESTRICTED, OUTBOX, round, kommunekode);
+  }
+
+  /** The outbox of a round, restricted/outbox/ROUND. */
+  public Path outbox(String round) {
+    SurveyRound.requireValid(round);
+    return folder(Zone.RESTRICTED, OUTBOX, round);
+  }
+
+  /** A folder under a zone for files that are not tables (e.g. published/reports/2023Q2). */
   public Path folder(Zone zone, String... parts) {
     Path path = new Path(root, zone.folder());
     for (String part : parts) {
@@ -108,26 +144,115 @@ public final class Warehouse {
    */
   public void replaceRound(String round, Map<Table, Dataset<Row>> tables, Map<Table, String> scopes) {
     SurveyRound.requireValid(round);
-    Map<Table, Long> versionsBefore = new LinkedHashMap<>();
-    for (Table table : tables.keySet()) {
-      versionsBefore.put(table, exists(table) ? currentVersion(table) : null);
-    }
-    List<Table> written = new ArrayList<>();
-    try {
+    allOrNothing(tables.keySet(), () -> {
       for (Map.Entry<Table, Dataset<Row>> entry : tables.entrySet()) {
         long started = System.nanoTime();
         write(entry.getKey(), round, entry.getValue(), scopes.get(entry.getKey()));
-        written.add(entry.getKey());
         LOG.info("wrote {} for {} in {} s", location(entry.getKey()), round,
             String.format("%.1f", (System.nanoTime() - started) / 1e9));
       }
-    } catch (RuntimeException e) {
-      LOG.error("Writing round {} failed at {}; restoring {}", round,
-          tables.keySet().stream().filter(t -> !written.contains(t)).findFirst().orElse(null), written);
-      for (Table table : written) {
-        restore(table, versionsBefore.get(table));
+      return null;
+    });
+  }
+
+  /** The work of a step: table writes through this warehouse, and files staged with {@link #stage}. */
+  @FunctionalInterface
+  public interface StepWork<T> {
+    T run() throws Exception;
+  }
+
+  /**
+   * Runs a step's writes as one unit (see the class comment): on any failure every table in {@code
+   * tables} is restored to its version before the step, staged files are discarded, and the
+   * failure is thrown on. When the work succeeds, the staged files are moved into place. Nested
+   * calls join the outermost one, which alone restores and moves.
+   */
+  public <T> T allOrNothing(Collection<Table> tables, StepWork<T> work) {
+    if (openStep != null) {
+      for (Table table : tables) {
+        openStep.versionsBefore().computeIfAbsent(table, this::versionOrNull);
+      }
+      return run(work);
+    }
+    openStep = new OpenStep(new LinkedHashMap<>(), new ArrayList<>(), new Path(root, STAGING + "/" + UUID.randomUUID()));
+    OpenStep step = openStep;
+    for (Table table : tables) {
+      step.versionsBefore().put(table, versionOrNull(table));
+    }
+    try {
+      T result = run(work);
+      StagedFiles.moveIntoPlace(fileSystem(), step.staged());
+      String restricted = new Path(root, Zone.RESTRICTED.folder()).toString();
+      step.staged().stream().map(StagedFiles.Staged::target).filter(t -> t.toString().startsWith(restricted + "/"))
+          .forEach(this::ownerOnly);
+      return result;
+    } catch (RuntimeException | Error e) {
+      restore(step.versionsBefore(), e);
+      throw e;
+    } finally {
+      openStep = null;
+      try {
+        fileSystem().delete(step.stagingFolder(), true);
+      } catch (IOException e) {
+        LOG.warn("Could not remove the staging folder {}", step.stagingFolder(), e);
+      }
+    }
+  }
+
+  /**
+   * Where a step writes a file that belongs at {@code target} (a folder of restricted/ or
+   * published/, not a table): a path in the step's own staging folder, moved to the target only
+   * when the whole step has succeeded. Only inside {@link #allOrNothing}.
+   */
+  public Path stage(Path target) {
+    if (openStep == null) {
+      throw new IllegalStateException("Files are staged inside a step (Warehouse.allOrNothing); " + target + " is not");
+    }
+    String relative = fileSystem().makeQualified(target).toUri().getPath().substring(root.toUri().getPath().length());
+    Path staged = new Path(openStep.stagingFolder(), relative.replaceFirst("^/+", ""));
+    try {
+      fileSystem().mkdirs(staged.getParent(), OWNER_ONLY_FOLDER);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the staging folder " + staged.getParent(), e);
+    }
+    ownerOnly(staged.getParent());
+    openStep.staged().add(new StagedFiles.Staged(staged, fileSystem().makeQualified(target)));
+    return staged;
+  }
+
+  private void restore(Map<Table, Long> versionsBefore, Throwable failure) {
+    List<Table> restored = new ArrayList<>();
+    for (Map.Entry<Table, Long> entry : versionsBefore.entrySet()) {
+      try {
+        if (restore(entry.getKey(), entry.getValue())) {
+          restored.add(entry.getKey());
+        }
+      } catch (IOException | RuntimeException restoreFailure) {
+        failure.addSuppressed(restoreFailure);
+        LOG.error("Could not restore {} to version {} after a failed step; restore it by hand (RESTORE TABLE delta.`{}` "
+            + "TO VERSION AS OF {})", entry.getKey().tableName(), entry.getValue(), location(entry.getKey()), entry.getValue());
+      }
+    }
+    if (!restored.isEmpty()) {
+      LOG.warn("A step failed; restored {} to their versions before it", restored.stream().map(Table::tableName).toList());
+    }
+  }
+
+  /** The tables of the step under way with their versions before it, its staged files and its staging folder. */
+  private record OpenStep(Map<Table, Long> versionsBefore, List<StagedFiles.Staged> staged, Path stagingFolder) {}
+
+  /** Runs the work, turning a refusal of the value gate into its own message and checked failures into one type. */
+  private static <T> T run(StepWork<T> work) {
+    try {
+      return work.run();
+    } catch (RuntimeException | Error e) {
+      Optional<IdentifierValues.IdentifierInOpenZoneException> refusal = IdentifierValues.refusalIn(e);
+      if (refusal.isPresent()) {
+        throw refusal.get();
       }
       throw e;
+    } catch (Exception e) {
+      throw new StepFailedException(e);
     }
   }
 
@@ -139,36 +264,61 @@ public final class Warehouse {
    */
   public void mergeRound(Table table, String round, Dataset<Row> rows, List<String> keys, String replaceWhen) {
     SurveyRound.requireValid(round);
-    Dataset<Row> source = rows.withColumn(ROUND_COLUMN, functions.lit(round));
+    Dataset<Row> source = IdentifierValues.guarded(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)));
     IdentifierColumns.requireAllowed(table, source.schema());
-    if (!exists(table)) {
-      writer(table, source.limit(0)).save(location(table));
-    }
     StringBuilder on = new StringBuilder("t." + ROUND_COLUMN + " = '" + round + "'");
     keys.forEach(key -> on.append(" AND t.").append(key).append(" = s.").append(key));
-    var merge = DeltaTable.forPath(spark, location(table)).as("t").merge(source.as("s"), on.toString());
-    (replaceWhen == null ? merge : merge.whenMatched(replaceWhen).updateAll()).whenNotMatched().insertAll().execute();
+    allOrNothing(List.of(table), () -> {
+      retryingConcurrentCreation(() -> {
+        if (!exists(table)) {
+          writer(table, source.limit(0)).save(location(table));
+        }
+        var merge = DeltaTable.forPath(spark, location(table)).as("t").merge(source.as("s"), on.toString());
+        (replaceWhen == null ? merge : merge.whenMatched(replaceWhen).updateAll()).whenNotMatched().insertAll().execute();
+      });
+      return null;
+    });
     written(table);
   }
 
   /** Adds rows to a table that keeps history (the run log), tagged with the round. */
   public void append(Table table, String round, Dataset<Row> rows) {
     SurveyRound.requireValid(round);
-    writer(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)))
+    retryingConcurrentCreation(() -> writer(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)))
         .mode(SaveMode.Append)
-        .save(location(table));
+        .save(location(table)));
     written(table);
   }
 
   private void write(Table table, String round, Dataset<Row> rows, String scope) {
     String replaced = ROUND_COLUMN + " = '" + round + "'" + (scope == null ? "" : " AND " + scope);
-    writer(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)))
+    retryingConcurrentCreation(() -> writer(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)))
         .mode(SaveMode.Overwrite)
         .option("replaceWhere", replaced)
         // A newer version of a step may add columns; older rounds then read them as null.
         .option("mergeSchema", "true")
-        .save(location(table));
+        .save(location(table)));
     written(table);
+  }
+
+  /**
+   * Runs a write again (at most twice more) when Delta reports a concurrent change. Two jobs of
+   * different rounds may write one table at the same time; their rows never overlap, but the two
+   * commits that create a new table (or the run log) conflict, and the later one only needs to
+   * write again on top of the first. A Delta write that fails this way has committed nothing.
+   */
+  private static void retryingConcurrentCreation(Runnable write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.run();
+        return;
+      } catch (DeltaConcurrentModificationException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        LOG.info("a concurrent writer changed the table; writing again ({})", e.getClass().getSimpleName());
+      }
+    }
   }
 
   /**
@@ -179,7 +329,7 @@ public final class Warehouse {
    */
   private DataFrameWriter<Row> writer(Table table, Dataset<Row> rows) {
     IdentifierColumns.requireAllowed(table, rows.schema());
-    DataFrameWriter<Row> writer = rows.write().format("delta").partitionBy(ROUND_COLUMN);
+    DataFrameWriter<Row> writer = IdentifierValues.guarded(table, rows).write().format("delta").partitionBy(ROUND_COLUMN);
     return table.zone() == Zone.RESTRICTED ? writer.option("delta.dataSkippingNumIndexedCols", "0") : writer;
   }
 
@@ -224,19 +374,21 @@ public final class Warehouse {
     }
   }
 
-  private long currentVersion(Table table) {
-    return DeltaTable.forPath(spark, location(table)).history(1).select("version").head().getLong(0);
+  private Long versionOrNull(Table table) {
+    return exists(table) ? DeltaTable.forPath(spark, location(table)).history(1).select("version").head().getLong(0) : null;
   }
 
-  private void restore(Table table, Long version) {
-    try {
-      if (version == null) {
-        fileSystem().delete(new Path(location(table)), true);
-      } else {
-        DeltaTable.forPath(spark, location(table)).restoreToVersion(version);
-      }
-    } catch (IOException | RuntimeException e) {
-      LOG.error("Could not restore {} to its version before the failed step ({}); restore it by hand", table, version, e);
+  /** Restores a table to {@code version} (null: the table did not exist); true when anything had changed. */
+  private boolean restore(Table table, Long version) throws IOException {
+    Long now = versionOrNull(table);
+    if (version == null) {
+      return fileSystem().delete(new Path(location(table)), true);
     }
+    if (now == null || now.equals(version)) {
+      return false;
+    }
+    DeltaTable.forPath(spark, location(table)).restoreToVersion(version);
+    written(table);
+    return true;
   }
 }

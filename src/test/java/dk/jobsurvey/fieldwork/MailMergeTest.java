@@ -53,7 +53,7 @@ class MailMergeTest {
   }
 
   static Path outbox(String code, String file) {
-    return Path.of(java.net.URI.create(new org.apache.hadoop.fs.Path(warehouse.folder(Zone.RESTRICTED, "outbox",
+    return Path.of(java.net.URI.create(new org.apache.hadoop.fs.Path(warehouse.outbox(
         SURVEY.round(), code), file).toUri().toString()));
   }
 
@@ -138,7 +138,7 @@ class MailMergeTest {
     Map<String, String> tokenByPerson = reminderWarehouse.readRound(Table.CONTACTS, SURVEY.round()).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getAs("person_key"), r -> r.getAs("token")));
     String letters = Files.readString(Path.of(java.net.URI.create(new org.apache.hadoop.fs.Path(
-        reminderWarehouse.folder(Zone.RESTRICTED, "outbox", SURVEY.round(), "563"),
+        reminderWarehouse.outbox(SURVEY.round(), "563"),
         "digital_post_reminder1_563_" + SURVEY.round() + ".csv").toUri().toString())));
     assertThat(letters).contains(";reminder1;36");
     respondents.forEach(p -> assertThat(letters).doesNotContain(tokenByPerson.get(p)));

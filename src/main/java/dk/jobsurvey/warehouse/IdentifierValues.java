@@ -1,0 +1,117 @@
+package dk.jobsurvey.warehouse;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_keys;
+import static org.apache.spark.sql.functions.map_values;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.raise_error;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The value gate (DESIGN.md §10): a write outside restricted/ fails when any text value looks like
+ * a CPR or phone number ({@link IdentifierPatterns}), whatever the column is called, so an
+ * identifier typed into the wrong column of an extract cannot reach analysis/ or published/. The
+ * check runs inside the write's own Spark job (no extra scan): every text column is wrapped in an
+ * expression that raises an error naming the table, the column and the kind of value, never the
+ * value, and Delta then commits nothing.
+ *
+ * <p>A 64-character lowercase hex value is a pseudonym or a digest (person_key, SHA-256) and passes.
+ */
+public final class IdentifierValues {
+  private static final String MARKER = "jobsurvey identifier gate: ";
+  private static final Pattern MESSAGE = Pattern.compile(Pattern.quote(MARKER) + "([a-z_]+/[a-z_]+)\\.(\\S+) holds (a [a-zA-Z ]+? number)");
+  private static final String DIGEST = "^[0-9a-f]{64}$";
+
+  private IdentifierValues() {}
+
+  /** A refused write: which table and column, and what kind of identifier; never the value. */
+  public static final class IdentifierInOpenZoneException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    IdentifierInOpenZoneException(String table, String column, String kind, Throwable cause) {
+      super("Refusing to write " + table + ": column " + column + " holds a value that looks like " + kind
+          + " (the value is not shown; identifiers may only be written to restricted/). Check the extract's columns.", cause);
+    }
+  }
+
+  /** The rows with every column wrapped in the gate; restricted tables pass unchanged. */
+  public static Dataset<Row> guarded(Table table, Dataset<Row> rows) {
+    if (table.zone() == Zone.RESTRICTED) {
+      return rows;
+    }
+    List<Column> columns = new ArrayList<>();
+    boolean any = false;
+    for (StructField field : rows.schema().fields()) {
+      Column value = col("`" + field.name() + "`");
+      if (!holdsText(field.dataType())) {
+        columns.add(value);
+        continue;
+      }
+      any = true;
+      Column cpr = holds(value, field.dataType(), IdentifierPatterns.Kind.CPR_NUMBER);
+      Column phone = holds(value, field.dataType(), IdentifierPatterns.Kind.PHONE_NUMBER);
+      String where = table.zone().folder() + "/" + table.tableName() + "." + field.name();
+      columns.add(when(cpr, raise_error(lit(MARKER + where + " holds " + IdentifierPatterns.Kind.CPR_NUMBER.description())))
+          .when(phone, raise_error(lit(MARKER + where + " holds " + IdentifierPatterns.Kind.PHONE_NUMBER.description())))
+          .otherwise(value).as(field.name()));
+    }
+    return any ? rows.select(columns.toArray(new Column[0])) : rows;
+  }
+
+  /** The gate's refusal inside a failed write, if that is why it failed. */
+  public static Optional<IdentifierInOpenZoneException> refusalIn(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        Matcher m = MESSAGE.matcher(t.getMessage());
+        if (m.find()) {
+          return Optional.of(new IdentifierInOpenZoneException(m.group(1), m.group(2), m.group(3), null));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether values of this type can hold text (strings, or arrays and maps of them). */
+  private static boolean holdsText(DataType type) {
+    if (type instanceof ArrayType array) {
+      return holdsText(array.elementType());
+    }
+    if (type instanceof MapType map) {
+      return holdsText(map.keyType()) || holdsText(map.valueType());
+    }
+    return type.equals(DataTypes.StringType);
+  }
+
+  /** A condition that is true when a value of a type that {@link #holdsText} holds the kind somewhere. */
+  private static Column holds(Column value, DataType type, IdentifierPatterns.Kind kind) {
+    if (type instanceof ArrayType array) {
+      return exists(value, element -> holds(element, array.elementType(), kind));
+    }
+    if (type instanceof MapType map) {
+      Column keys = holdsText(map.keyType()) ? exists(map_keys(value), k -> holds(k, map.keyType(), kind)) : lit(false);
+      Column values = holdsText(map.valueType()) ? exists(map_values(value), v -> holds(v, map.valueType(), kind)) : lit(false);
+      return keys.or(values);
+    }
+    Column match = lit(false);
+    for (String regex : IdentifierPatterns.regexes(kind)) {
+      match = match.or(value.rlike(regex));
+    }
+    return match.and(not(value.rlike(DIGEST)));
+  }
+}

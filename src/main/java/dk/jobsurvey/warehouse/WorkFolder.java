@@ -1,0 +1,170 @@
+package dk.jobsurvey.warehouse;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+
+/**
+ * A job run's own temporary folder, created owner-only (700): Spark's shuffle and spill files and
+ * POI's temporary files (the .xlsx writer spools sheets with names and CPR numbers to disk) go here
+ * instead of the shared system temp folder, and the folder is removed when the job ends, failed or
+ * not. A run holds a lock on its folder while it lives; a folder whose lock nobody holds belongs to
+ * a run that was killed, and the next job removes it ({@link #removeAbandoned}).
+ *
+ * <p>For a warehouse on the local file system the folders live under {@code restricted/work/}, so
+ * the erase job can check that no run left anything behind.
+ */
+public final class WorkFolder implements AutoCloseable {
+  /** The folder under restricted/ that holds the runs' work folders. */
+  public static final String ZONE_FOLDER = "work";
+  private static final String LOCK_FILE = ".lock";
+
+  private final Path path;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+
+  private WorkFolder(Path path, FileChannel lockChannel, FileLock lock) {
+    this.path = path;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+  }
+
+  /** Where the work folders of jobs on this warehouse go. */
+  public static Path parentFor(String warehouse) {
+    boolean local = !warehouse.contains(":") || warehouse.startsWith("file:");
+    if (local) {
+      Path root = Path.of(warehouse.startsWith("file:") ? java.net.URI.create(warehouse).getPath() : warehouse);
+      return root.toAbsolutePath().normalize().resolve(Zone.RESTRICTED.folder()).resolve(ZONE_FOLDER);
+    }
+    return Path.of(System.getProperty("java.io.tmpdir"), "jobsurvey-work-" + System.getProperty("user.name"));
+  }
+
+  /** Creates a new owner-only work folder under {@code parent}, after removing abandoned ones. */
+  public static WorkFolder create(Path parent) {
+    try {
+      Files.createDirectories(parent.getParent());
+      if (parent.getParent().getFileName().toString().equals(Zone.RESTRICTED.folder())) {
+        createOwnerOnly(parent.getParent());
+      }
+      createOwnerOnly(parent);
+      removeAbandoned(parent);
+      Path path = parent.resolve(UUID.randomUUID().toString());
+      createOwnerOnly(path);
+      FileChannel channel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      return new WorkFolder(path, channel, channel.lock());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create a private work folder under " + parent, e);
+    }
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** The folder for Spark's local files ({@code spark.local.dir}). */
+  public Path sparkLocal() {
+    return path.resolve("spark");
+  }
+
+  /** Points POI's temporary files (SXSSF sheet spools, streaming-reader copies) into this folder. */
+  public void useForPoi() {
+    TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(path.resolve("poi").toFile()));
+  }
+
+  /** Removes the folder and everything in it, and points POI back at its default. Safe to call twice. */
+  @Override
+  public synchronized void close() {
+    if (!lockChannel.isOpen()) {
+      return;
+    }
+    TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+    try {
+      lock.release();
+      lockChannel.close();
+      deleteTree(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot remove the work folder " + path, e);
+    }
+  }
+
+  /**
+   * Removes the work folders under {@code parent} that no live run holds (runs that were killed).
+   *
+   * @return the folders that are still in use by other runs
+   */
+  public static List<Path> removeAbandoned(Path parent) throws IOException {
+    List<Path> inUse = new ArrayList<>();
+    if (!Files.isDirectory(parent)) {
+      return inUse;
+    }
+    try (Stream<Path> folders = Files.list(parent)) {
+      for (Path folder : folders.toList()) {
+        if (isHeld(folder)) {
+          inUse.add(folder);
+        } else {
+          deleteTree(folder);
+        }
+      }
+    }
+    return inUse;
+  }
+
+  private static boolean isHeld(Path folder) throws IOException {
+    Path lockFile = folder.resolve(LOCK_FILE);
+    if (!Files.exists(lockFile)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+      FileLock probe = channel.tryLock();
+      if (probe == null) {
+        return true;
+      }
+      probe.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true; // held by this JVM
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+  }
+
+  private static void createOwnerOnly(Path folder) throws IOException {
+    try {
+      Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (FileAlreadyExistsException e) {
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectories(folder);
+      File file = folder.toFile();
+      file.setReadable(false, false);
+      file.setReadable(true, true);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
