@@ -1,6 +1,11 @@
 package dk.jobsurvey;
 
+import dk.jobsurvey.support.FaultInjectingFileSystem;
 import dk.jobsurvey.warehouse.SparkSessions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -28,15 +33,28 @@ public final class SparkTestSession implements ParameterResolver {
 
   /** Closed by JUnit when the root context closes, after every test class has run. */
   private static final class Holder implements ExtensionContext.Store.CloseableResource {
-    private final SparkSession spark = SparkSessions.withDelta(SparkSession.builder())
-        .master("local[2]")
-        .appName("jobsurvey tests")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.default.parallelism", "2")
-        .config("spark.databricks.delta.snapshotPartitions", "2")
-        .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
-        .getOrCreate();
+    private final SparkSession spark = session();
+
+    private static SparkSession session() {
+      // Hadoop caches one file system per scheme: drop any made before, so that Spark's is the fault injector.
+      try {
+        FileSystem.closeAll();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return SparkSessions.withDelta(SparkSession.builder())
+          .master("local[2]")
+          .appName("jobsurvey tests")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", "2")
+          .config("spark.default.parallelism", "2")
+          .config("spark.databricks.delta.snapshotPartitions", "2")
+          .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
+          // Shuffle files of test data stay in the build folder, not the shared system temp folder.
+          .config("spark.local.dir", Path.of("target", "spark-local").toAbsolutePath().toString())
+          .config("spark.hadoop.fs.file.impl", FaultInjectingFileSystem.class.getName())
+          .getOrCreate();
+    }
 
     @Override
     public void close() {

@@ -1,8 +1,10 @@
 package dk.jobsurvey.erase;
 
 import dk.jobsurvey.config.SurveyRound;
+import dk.jobsurvey.warehouse.IdentifierScan;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
+import dk.jobsurvey.warehouse.WorkFolder;
 import dk.jobsurvey.warehouse.Zone;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
@@ -24,8 +26,9 @@ import org.apache.spark.sql.SparkSession;
  * tables (identity, contacts, raw extract, raw free text) and its outbox files. Each table is then
  * vacuumed with zero retention, so no data file of an older version keeps the rows, and the result
  * is checked on disk: every data file left must belong to the table's current version, and none
- * to the round, and no transaction log may hold column statistics (which would hold values).
- * analysis/ and published/ are not touched.
+ * to the round, and no transaction log may hold column statistics (which would hold values); and
+ * every file outside restricted/, and in the jobs' work and staging folders, is scanned for
+ * anything that looks like a CPR or phone number. analysis/ and published/ are not changed.
  */
 public final class EraseRound {
   public static final List<Table> TABLES = List.of(Table.IDENTITY, Table.CONTACTS, Table.RAW_EXTRACT, Table.FREE_TEXT);
@@ -35,9 +38,12 @@ public final class EraseRound {
   public record Result(Map<Table, Long> rowsDeleted, long filesVacuumed, long outboxFiles) {}
 
   private final Warehouse warehouse;
+  private final java.nio.file.Path ownWorkFolder;
 
-  public EraseRound(Warehouse warehouse) {
+  /** @param ownWorkFolder the erase run's own work folder, which is removed when the job ends */
+  public EraseRound(Warehouse warehouse, java.nio.file.Path ownWorkFolder) {
     this.warehouse = warehouse;
+    this.ownWorkFolder = ownWorkFolder;
   }
 
   public Result execute(String round) throws IOException {
@@ -111,9 +117,41 @@ public final class EraseRound {
     if (fs.exists(warehouse.outbox(round))) {
       problems.add("restricted/outbox/" + round);
     }
+    problems.addAll(identifiersOutsideRestricted());
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Erasing round " + round + " left identifying data on disk: " + problems);
     }
+  }
+
+  /**
+   * Everything under the warehouse except restricted/'s tables and outboxes (which keep other
+   * rounds' identifiers by design), and the work and staging folders that jobs leave only when they
+   * are killed, scanned for values that look like identifiers ({@link IdentifierScan}).
+   */
+  private List<String> identifiersOutsideRestricted() throws IOException {
+    FileSystem fs = warehouse.fileSystem();
+    List<String> problems = new ArrayList<>();
+    java.nio.file.Path workParent = ownWorkFolder.getParent();
+    for (java.nio.file.Path other : WorkFolder.removeAbandoned(workParent)) {
+      if (!other.equals(ownWorkFolder)) {
+        problems.add(other + " is the work folder of a job that is running now; erase when it has ended");
+      }
+    }
+    Path restricted = warehouse.folder(Zone.RESTRICTED);
+    List<Path> scanned = new ArrayList<>();
+    for (var status : fs.listStatus(warehouse.folder(Zone.RESTRICTED).getParent())) {
+      if (!status.getPath().getName().equals(restricted.getName())) {
+        scanned.add(status.getPath());
+      }
+    }
+    scanned.add(warehouse.folder(Zone.RESTRICTED, WorkFolder.ZONE_FOLDER));
+    scanned.add(warehouse.folder(Zone.RESTRICTED, Warehouse.STAGING));
+    IdentifierScan scan = new IdentifierScan(warehouse.spark(), fs);
+    Path own = new Path(ownWorkFolder.toUri());
+    for (Path folder : scanned) {
+      problems.addAll(scan.findings(folder, List.of(own)));
+    }
+    return problems;
   }
 
   /** The Parquet data files under a table folder (not the transaction log). */

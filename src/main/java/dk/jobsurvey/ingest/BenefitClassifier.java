@@ -22,7 +22,8 @@ public final class BenefitClassifier implements Serializable {
   public record Classification(String group, String exclusionReason) implements Serializable {}
 
   private static final Pattern NUMBER_RUN = Pattern.compile("[0-9]{2}");
-  private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}'\\-.]*");
+  /** A capitalised word, '?' and U+FFFD standing for letters a legacy encoding lost ("Ay?e"), or a name particle. */
+  private static final Pattern NAME_WORD = Pattern.compile("[\\p{Lu}?\\uFFFD][\\p{L}'\\-.?\\uFFFD]*|von|van|de|du|la|af|le");
 
   public static final String OUT_OF_SCOPE = "out_of_scope";
   public static final String UNKNOWN_BENEFIT = "unknown_benefit";

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dk.jobsurvey.config.BenefitGroup;
+import dk.jobsurvey.config.Municipalities;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.warehouse.IdentifierPatterns;
 import dk.jobsurvey.warehouse.Table;
@@ -257,7 +258,8 @@ public final class IngestExtracts {
 
   private static Row zeroRow(ExtractReader reader, String file, String status, String problem, int counts) {
     Object[] values = new Object[4 + counts];
-    values[0] = reader.municipalityInName(file);
+    String code = reader.municipalityInName(file);
+    values[0] = code != null && Municipalities.isKnown(code) ? code : null;
     values[1] = file;
     values[2] = status;
     values[3] = problem;

@@ -33,7 +33,7 @@ public final class EraseJob {
     Instant started = Instant.now();
     try (SparkSessions.JobSession session = SparkSessions.forJob("erase", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      EraseRound.Result result = new EraseRound(warehouse).execute(context.round());
+      EraseRound.Result result = new EraseRound(warehouse, session.workFolder().path()).execute(context.round());
       Map<String, Long> counts = new LinkedHashMap<>();
       result.rowsDeleted().forEach((table, rows) -> counts.put(table.tableName() + "_rows_deleted", rows));
       counts.put("data_files_vacuumed", result.filesVacuumed());

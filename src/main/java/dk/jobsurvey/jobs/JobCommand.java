@@ -81,10 +81,33 @@ public record JobCommand(String name, String summary, List<JobOption> options, B
       err.println("jobsurvey " + name + ": " + e.getMessage());
       return e.exitCode();
     } catch (Exception e) {
-      LOG.error("jobsurvey {} failed", name, e);
-      err.println("jobsurvey " + name + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      Throwable cause = rootCause(e);
+      if (cause instanceof java.io.IOException) {
+        // The machine, not the code: a full disk, a permission, a read-only folder. One line says it all.
+        LOG.debug("jobsurvey {} failed", name, e);
+        err.println("jobsurvey " + name + " failed: cannot read or write a file: " + firstLine(cause)
+            + " (the step's tables are as they were before it)");
+      } else {
+        LOG.error("jobsurvey {} failed", name, e);
+        err.println("jobsurvey " + name + " failed: " + cause.getClass().getSimpleName() + ": " + firstLine(cause));
+      }
       return EXIT_FAILED;
     }
+  }
+
+  /** The innermost cause: Spark wraps a task's failure in several layers whose messages repeat its stack trace. */
+  private static Throwable rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static String firstLine(Throwable cause) {
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
   }
 
   JobArgs parse(String[] args) {

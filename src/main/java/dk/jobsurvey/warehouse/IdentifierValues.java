@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,7 +22,9 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The value gate (DESIGN.md §10): a write outside restricted/ fails when any text value looks like
@@ -31,12 +34,13 @@ import org.apache.spark.sql.types.StructField;
  * expression that raises an error naming the table, the column and the kind of value, never the
  * value, and Delta then commits nothing.
  *
- * <p>A 64-character lowercase hex value is a pseudonym or a digest (person_key, SHA-256) and passes.
+ * <p>A value that is wholly a 64-character lowercase hex digest (person_key, SHA-256) or a UUID (a
+ * run id) passes: its digits are not anyone's number.
  */
 public final class IdentifierValues {
   private static final String MARKER = "jobsurvey identifier gate: ";
   private static final Pattern MESSAGE = Pattern.compile(Pattern.quote(MARKER) + "([a-z_]+/[a-z_]+)\\.(\\S+) holds (a [a-zA-Z ]+? number)");
-  private static final String DIGEST = "^[0-9a-f]{64}$";
+  static final String DIGEST_OR_UUID = "^(?:[0-9a-f]{64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$";
 
   private IdentifierValues() {}
 
@@ -87,8 +91,27 @@ public final class IdentifierValues {
     return Optional.empty();
   }
 
-  /** Whether values of this type can hold text (strings, or arrays and maps of them). */
+  /**
+   * A condition over every column of {@code schema}: true for a row in which any text value, at any
+   * depth, looks like an identifier. For scans of files already on disk (the erase job's check).
+   */
+  public static Column anyIdentifier(org.apache.spark.sql.types.StructType schema) {
+    Column any = lit(false);
+    for (StructField field : schema.fields()) {
+      if (holdsText(field.dataType())) {
+        Column value = col("`" + field.name() + "`");
+        any = any.or(holds(value, field.dataType(), IdentifierPatterns.Kind.CPR_NUMBER))
+            .or(holds(value, field.dataType(), IdentifierPatterns.Kind.PHONE_NUMBER));
+      }
+    }
+    return functions.coalesce(any, lit(false));
+  }
+
+  /** Whether values of this type can hold text (strings, or arrays, maps and structs of them). */
   private static boolean holdsText(DataType type) {
+    if (type instanceof StructType struct) {
+      return Arrays.stream(struct.fields()).anyMatch(f -> holdsText(f.dataType()));
+    }
     if (type instanceof ArrayType array) {
       return holdsText(array.elementType());
     }
@@ -100,6 +123,15 @@ public final class IdentifierValues {
 
   /** A condition that is true when a value of a type that {@link #holdsText} holds the kind somewhere. */
   private static Column holds(Column value, DataType type, IdentifierPatterns.Kind kind) {
+    if (type instanceof StructType struct) {
+      Column any = lit(false);
+      for (StructField field : struct.fields()) {
+        if (holdsText(field.dataType())) {
+          any = any.or(functions.coalesce(holds(value.getField(field.name()), field.dataType(), kind), lit(false)));
+        }
+      }
+      return any;
+    }
     if (type instanceof ArrayType array) {
       return exists(value, element -> holds(element, array.elementType(), kind));
     }
@@ -112,6 +144,6 @@ public final class IdentifierValues {
     for (String regex : IdentifierPatterns.regexes(kind)) {
       match = match.or(value.rlike(regex));
     }
-    return match.and(not(value.rlike(DIGEST)));
+    return match.and(not(value.rlike(DIGEST_OR_UUID)));
   }
 }

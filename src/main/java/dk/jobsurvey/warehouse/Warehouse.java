@@ -48,8 +48,8 @@ public final class Warehouse {
   public static final String ROUND_COLUMN = "survey_round";
   private static final FsPermission OWNER_ONLY_FOLDER = new FsPermission((short) 0700);
   private static final FsPermission OWNER_ONLY_FILE = new FsPermission((short) 0600);
-  /** Under restricted/ so that staged outbox files are as private as their targets. */
-  private static final String STAGING = "restricted/staging";
+  /** The folder under restricted/ where steps stage their files: as private as their targets. */
+  public static final String STAGING = "staging";
 
   private final SparkSession spark;
   private final Path root;
@@ -174,7 +174,7 @@ public final class Warehouse {
       }
       return run(work);
     }
-    openStep = new OpenStep(new LinkedHashMap<>(), new ArrayList<>(), new Path(root, STAGING + "/" + UUID.randomUUID()));
+    openStep = new OpenStep(new LinkedHashMap<>(), new ArrayList<>(), folder(Zone.RESTRICTED, STAGING, WorkFolder.currentId().orElse("no-run"), UUID.randomUUID().toString()));
     OpenStep step = openStep;
     for (Table table : tables) {
       step.versionsBefore().put(table, versionOrNull(table));
@@ -284,9 +284,12 @@ public final class Warehouse {
   /** Adds rows to a table that keeps history (the run log), tagged with the round. */
   public void append(Table table, String round, Dataset<Row> rows) {
     SurveyRound.requireValid(round);
-    retryingConcurrentCreation(() -> writer(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)))
-        .mode(SaveMode.Append)
-        .save(location(table)));
+    allOrNothing(List.of(table), () -> {
+      retryingConcurrentCreation(() -> writer(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)))
+          .mode(SaveMode.Append)
+          .save(location(table)));
+      return null;
+    });
     written(table);
   }
 

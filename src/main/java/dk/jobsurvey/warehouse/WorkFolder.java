@@ -14,11 +14,14 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
+import org.apache.poi.util.TempFileCreationStrategy;
 
 /**
  * A job run's own temporary folder, created owner-only (700): Spark's shuffle and spill files and
@@ -77,27 +80,48 @@ public final class WorkFolder implements AutoCloseable {
     return path;
   }
 
+  /** The run's id: the folder's name, also the name of its staging folder (restricted/staging/ID). */
+  public String id() {
+    return path.getFileName().toString();
+  }
+
+  /** The work folder of this thread's job, if it runs inside one (a job started through the launcher does). */
+  static java.util.Optional<String> currentId() {
+    return java.util.Optional.ofNullable(RunTempFiles.folder()).map(poi -> poi.getParent().getFileName().toString());
+  }
+
   /** The folder for Spark's local files ({@code spark.local.dir}). */
   public Path sparkLocal() {
     return path.resolve("spark");
   }
 
-  /** Points POI's temporary files (SXSSF sheet spools, streaming-reader copies) into this folder. */
+  /**
+   * Points POI's temporary files (SXSSF sheet spools, streaming-reader copies) made by this thread
+   * and the threads it starts into this folder. POI has one strategy per JVM, and a notebook or the
+   * test suite runs several jobs in one JVM, so the strategy asks which run the thread belongs to.
+   */
   public void useForPoi() {
-    TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(path.resolve("poi").toFile()));
+    Path poi = path.resolve("poi");
+    try {
+      createOwnerOnly(poi);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create " + poi, e);
+    }
+    RunTempFiles.use(poi);
   }
 
-  /** Removes the folder and everything in it, and points POI back at its default. Safe to call twice. */
+  /** Removes the folder and everything in it. Safe to call twice. */
   @Override
   public synchronized void close() {
     if (!lockChannel.isOpen()) {
       return;
     }
-    TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+    RunTempFiles.release(path.resolve("poi"));
     try {
       lock.release();
       lockChannel.close();
       deleteTree(path);
+      deleteTree(path.getParent().resolveSibling(Warehouse.STAGING).resolve(id()));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot remove the work folder " + path, e);
     }
@@ -119,6 +143,8 @@ public final class WorkFolder implements AutoCloseable {
           inUse.add(folder);
         } else {
           deleteTree(folder);
+          // A killed step's staged files (restricted/staging/ID), for a local warehouse.
+          deleteTree(parent.resolveSibling(Warehouse.STAGING).resolve(folder.getFileName()));
         }
       }
     }
@@ -141,6 +167,44 @@ public final class WorkFolder implements AutoCloseable {
       return true; // held by this JVM
     } catch (NoSuchFileException e) {
       return false;
+    }
+  }
+
+  /** POI's temporary files in the folder of the thread's run; threads of no run use the latest run's folder. */
+  private static final class RunTempFiles implements TempFileCreationStrategy {
+    private static final InheritableThreadLocal<Path> OF_THREAD = new InheritableThreadLocal<>();
+    private static final Deque<Path> LIVE = new ConcurrentLinkedDeque<>();
+    private static final RunTempFiles INSTANCE = new RunTempFiles();
+    private final DefaultTempFileCreationStrategy fallback = new DefaultTempFileCreationStrategy();
+
+    static void use(Path folder) {
+      LIVE.addLast(folder);
+      OF_THREAD.set(folder);
+      TempFile.setTempFileCreationStrategy(INSTANCE);
+    }
+
+    static void release(Path folder) {
+      LIVE.remove(folder);
+      if (folder.equals(OF_THREAD.get())) {
+        OF_THREAD.remove();
+      }
+    }
+
+    private static Path folder() {
+      Path own = OF_THREAD.get();
+      return own != null && LIVE.contains(own) ? own : LIVE.peekLast();
+    }
+
+    @Override
+    public File createTempFile(String prefix, String suffix) throws IOException {
+      Path folder = folder();
+      return folder == null ? fallback.createTempFile(prefix, suffix) : Files.createTempFile(folder, prefix, suffix).toFile();
+    }
+
+    @Override
+    public File createTempDirectory(String prefix) throws IOException {
+      Path folder = folder();
+      return folder == null ? fallback.createTempDirectory(prefix) : Files.createTempDirectory(folder, prefix).toFile();
     }
   }
 

@@ -7,6 +7,7 @@ import dk.jobsurvey.TestFiles;
 import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.jobs.Launcher;
+import dk.jobsurvey.support.HostileExtracts;
 import dk.jobsurvey.support.LogCapture;
 import dk.jobsurvey.support.TableText;
 import dk.jobsurvey.synth.ExtractGenerator;
@@ -45,16 +46,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN.md §10 on the whole pipeline (three small municipalities, with defects in the extracts and
- * identifiers written into free texts): no CPR number, phone number, name or token of the input in
- * analysis/, published/, the reports or the logs; restricted/ owner-only; and after {@code erase} no
- * CPR number in any file left under the warehouse, old versions included.
+ * DESIGN.md §10 on the whole pipeline, fed as an attacker or a careless sender would feed it: nine
+ * municipalities in every layout the generator writes, with defects, with CPR numbers, names and
+ * phone numbers written into every free-form column (kommunekode, ydelse, dates, yes/no columns,
+ * extra columns), one file with its Navn and Ydelse headers swapped, formula names, path-like
+ * municipality codes, and identifiers in the separators people type written into the free texts
+ * ({@link HostileExtracts}). No CPR number, phone number, name or token of the input may appear in
+ * analysis/ or published/ (tables, every file of them including _delta_log JSON and checkpoints),
+ * the reports, the console output and logs, the work and staging folders or new files of the system
+ * temp folder; restricted/ is owner-only; nothing is written outside the warehouse; and after
+ * {@code erase} no CPR number in any file left under the warehouse, old versions included.
  */
 @ExtendWith(SparkTestSession.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IdentifiersTest {
-  private static final Pattern CPR = Pattern.compile("(?<![0-9])([0-9]{6})[- ]?([0-9]{4})(?![0-9])");
-  private static final Pattern PHONE = Pattern.compile("(?<![0-9])(?:\\+45)?((?:[0-9] ?){7}[0-9])(?![0-9])");
+  /** Digits with any separators people type between the parts (the digits are compared with the input's). */
+  private static final Pattern CPR = Pattern.compile("(?<![0-9])([0-9]{6})[^0-9A-Za-z|]{0,3}([0-9]{4})(?![0-9])");
+  private static final Pattern PHONE = Pattern.compile("(?<![0-9])(?:\\+45[^0-9]{0,2})?((?:[0-9][^0-9A-Za-z|]{0,2}){7}[0-9])(?![0-9])");
   private static final Pattern TOKEN = Pattern.compile("[0-9A-Z]{16}");
 
   @TempDir
@@ -67,12 +75,18 @@ class IdentifiersTest {
   static Set<String> names = new HashSet<>();
   static Set<String> tokens = new HashSet<>();
 
+  /** Nine municipalities of 40-56,000 inhabitants: every layout of the generator, at a tenth of their size. */
+  private static final String MUNICIPALITIES = "151,167,169,173,175,185,190,210,219";
+  static final java.time.Instant started = java.time.Instant.now();
+
   @BeforeAll
   static void runThePipeline(SparkSession spark) throws Exception {
     Path config = TestFiles.surveyConfigWithKeysIn(dir);
     survey = ConfigLoader.survey(config);
-    ExtractGenerator.generate(ExtractGenerator.select("825,563,482"),
-        new ExtractGenerator.Settings(11, 1, 0.03, survey.round(), survey.referenceDates()), dir.resolve("extracts"));
+    ExtractGenerator.generate(ExtractGenerator.select(MUNICIPALITIES),
+        new ExtractGenerator.Settings(11, 0.1, 0.03, survey.round(), survey.referenceDates()), dir.resolve("extracts"));
+    HostileExtracts hostile = new HostileExtracts(7, survey.ingest().headers());
+    hostile.mutate(dir.resolve("extracts"));
     warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
     List<String> pipeline = List.of("pipeline", "--config", config.toString(), "--questionnaire",
         TestFiles.questionnaireConfig().toString(), "--warehouse", dir.resolve("warehouse").toString(),
@@ -82,6 +96,15 @@ class IdentifiersTest {
       assertThat(Launcher.run(new String[] {"create-keys", "--config", config.toString()}, out, out)).isZero();
       assertThat(Launcher.run(pipeline.toArray(String[]::new), out, out)).as(printed.toString(StandardCharsets.UTF_8)).isZero();
       ResponseSimulator.write(warehouse, survey.round(), 5, 38, dir.resolve("exports"));
+      List<String> inputCprs = new ArrayList<>();
+      List<String> inputPhones = new ArrayList<>();
+      for (var row : warehouse.readRound(Table.IDENTITY, survey.round()).select("cpr", "telefon").collectAsList()) {
+        inputCprs.add(row.getString(0));
+        if (row.getString(1) != null) {
+          inputPhones.add(row.getString(1));
+        }
+      }
+      hostile.mutateFreeTexts(dir.resolve("exports/export.csv"), inputCprs, inputPhones);
       List<String> rest = new ArrayList<>(pipeline);
       rest.addAll(List.of("--responses", dir.resolve("exports").toString()));
       assertThat(Launcher.run(rest.toArray(String[]::new), out, out)).as(printed.toString(StandardCharsets.UTF_8)).isZero();
@@ -96,6 +119,7 @@ class IdentifiersTest {
       }
     }
     warehouse.readRound(Table.CONTACTS, survey.round()).select("token").collectAsList().forEach(row -> tokens.add(row.getString(0)));
+    assertThat(hostile.mutatedCells()).as("hostile values written into the input").isGreaterThan(500);
     assertThat(cprs).hasSizeGreaterThan(1000);
     assertThat(phones).hasSizeGreaterThan(500);
     assertThat(names).hasSizeGreaterThan(1000);
@@ -128,6 +152,89 @@ class IdentifiersTest {
     for (String text : texts) {
       assertThat(identifiersIn(text)).as("identifiers in: %.300s", text).isEmpty();
     }
+  }
+
+  @Test
+  @Order(1)
+  void noIdentifierOfTheInputInAnyFileOutsideRestrictedNorInTheTempFolders(SparkSession spark) throws Exception {
+    Path root = dir.resolve("warehouse");
+    List<Path> folders = new ArrayList<>();
+    try (Stream<Path> children = Files.list(root)) {
+      children.filter(p -> !p.getFileName().toString().equals("restricted")).forEach(folders::add);
+    }
+    folders.add(root.resolve("restricted/work"));
+    folders.add(root.resolve("restricted/staging"));
+    List<String> found = new ArrayList<>();
+    for (Path folder : folders) {
+      found.addAll(identifiersInFiles(spark, folder));
+    }
+    assertThat(found).isEmpty();
+    // Jobs leave no work or staging folder behind, and nothing is written outside the warehouse.
+    assertThat(childrenOf(root.resolve("restricted/work"))).isEmpty();
+    assertThat(childrenOf(root.resolve("restricted/staging"))).isEmpty();
+    assertThat(childrenOf(root)).allMatch(p -> List.of("restricted", "analysis", "published", "_locks").contains(p));
+    assertThat(childrenOf(dir)).containsExactlyInAnyOrder("survey.yaml", "keys", "extracts", "exports", "warehouse");
+    assertThat(childrenOf(root.resolve("restricted/outbox").resolve(survey.round())))
+        .allMatch(dk.jobsurvey.config.Municipalities::isKnown);
+    // New files in the system temp folder (other tests' JUnit folders aside).
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    List<Path> recent;
+    try (Stream<Path> walk = Files.walk(tmp, 4)) {
+      recent = walk.filter(p -> !tmp.relativize(p).toString().startsWith("junit"))
+          .filter(p -> Files.isRegularFile(p) && Files.isReadable(p)).filter(p -> modifiedSinceStart(p)).toList();
+    }
+    for (Path file : recent) {
+      assertThat(identifiersIn(textOf(spark, file))).as("identifiers in %s", file).isEmpty();
+    }
+  }
+
+  private static boolean modifiedSinceStart(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant().isAfter(started);
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static List<String> childrenOf(Path folder) throws Exception {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(folder)) {
+      return children.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+
+  /** The input's identifiers in any file under {@code folder}: Parquet (data and checkpoints) read as tables, workbooks as cells, the rest as text. */
+  private static List<String> identifiersInFiles(SparkSession spark, Path folder) throws Exception {
+    List<String> found = new ArrayList<>();
+    if (!Files.isDirectory(folder)) {
+      return found;
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    java.util.Map<Path, List<String>> parquetByFolder = new java.util.LinkedHashMap<>();
+    for (Path file : files) {
+      if (file.getFileName().toString().endsWith(".parquet")) {
+        parquetByFolder.computeIfAbsent(file.getParent(), f -> new ArrayList<>()).add(file.toString());
+      } else {
+        identifiersIn(textOf(spark, file)).forEach(hit -> found.add(file + ": " + hit));
+      }
+    }
+    for (var entry : parquetByFolder.entrySet()) {
+      var rows = spark.read().option("mergeSchema", "true").parquet(entry.getValue().toArray(new String[0]));
+      for (String row : TableText.rows(rows)) {
+        identifiersIn(row).forEach(hit -> found.add(entry.getKey() + ": " + hit));
+      }
+    }
+    return found;
+  }
+
+  private static String textOf(SparkSession spark, Path file) throws Exception {
+    String name = file.getFileName().toString();
+    return name.endsWith(".xlsx") ? workbookText(file) : new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
   }
 
   @Test

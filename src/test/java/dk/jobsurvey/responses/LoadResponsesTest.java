@@ -121,6 +121,19 @@ class LoadResponsesTest {
   }
 
   @Test
+  void aSecondLoadOfSubmissionsWithoutATimeInsertsNothing() throws Exception {
+    // The survey tool left "Indsendt" empty for two people; loading the same export again must say 0 inserted.
+    Path blank = export("export-blank-times", List.of(line(tokens.get(60), "", "4", ""), line(tokens.get(61), "", "3", "")));
+    LoadResponses.Result first = load(blank);
+    assertThat(first.counts()).containsEntry("inserted", 2L);
+    List<String> loaded = responses();
+    LoadResponses.Result second = load(blank);
+    assertThat(second.counts()).containsEntry("inserted", 0L).containsEntry("updated", 0L).containsEntry("already_loaded", 2L);
+    assertAccountedFor(second);
+    assertThat(responses()).isEqualTo(loaded);
+  }
+
+  @Test
   void monitorReconcilesWithTheSampleAndTheResponses() throws Exception {
     List<String> lines = new ArrayList<>();
     for (int i = 60; i < 80; i++) {
