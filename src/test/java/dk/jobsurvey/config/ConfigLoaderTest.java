@@ -147,6 +147,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void minRespondentsBelowTheSeedsFloorIsRefused() throws IOException {
+    Path file = surveyWith("  min_respondents: 5", "  min_respondents: 4");
+    assertThatThrownBy(() -> ConfigLoader.survey(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("key 'suppression.min_respondents'")
+        .hasMessageContaining("5 or more, got 4")
+        .hasMessageContaining("the seed's rule is a floor of 5");
+  }
+
+  @Test
   void notYamlNamesTheLine() throws IOException {
     Path file = dir.resolve("broken.yaml");
     Files.writeString(file, "round: \"2023Q2\nsample:\n");
