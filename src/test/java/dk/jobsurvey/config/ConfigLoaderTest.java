@@ -147,6 +147,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void repeatedKeyIsNamedWithItsPath() throws IOException {
+    Path file = surveyWith("  min_respondents: 5", "  min_respondents: 5\n  min_respondents: 2");
+    assertThatThrownBy(() -> ConfigLoader.survey(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("duplicate key 'suppression.min_respondents' at line");
+  }
+
+  @Test
+  void repeatedTopLevelKeyIsNamed() throws IOException {
+    Path file = surveyWith("round: 2023Q2", "round: 2023Q2\nround: 2023Q3");
+    assertThatThrownBy(() -> ConfigLoader.survey(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("duplicate key 'round' at line");
+  }
+
+  @Test
   void minRespondentsBelowTheSeedsFloorIsRefused() throws IOException {
     Path file = surveyWith("  min_respondents: 5", "  min_respondents: 4");
     assertThatThrownBy(() -> ConfigLoader.survey(file))
