@@ -1,6 +1,7 @@
 package dk.jobsurvey.fieldwork;
 
-import java.io.BufferedWriter;
+import com.univocity.parsers.csv.CsvWriter;
+import com.univocity.parsers.csv.CsvWriterSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -46,25 +47,33 @@ final class OutboxFiles {
   }
 
   static void writeCsv(FileSystem fs, Path file, List<String> headers, List<List<String>> rows) throws IOException {
-    try (Writer writer = new BufferedWriter(new OutputStreamWriter(fs.create(file, true), StandardCharsets.UTF_8))) {
+    try (Writer writer = new OutputStreamWriter(fs.create(file, true), StandardCharsets.UTF_8)) {
       writer.write('\uFEFF');
-      writer.write(line(headers));
+      CsvWriter csv = new CsvWriter(writer, csvSettings());
+      csv.writeRow(headers);
       for (List<String> row : rows) {
-        writer.write(line(row));
+        csv.writeRow(row);
       }
+      csv.close();
     }
   }
 
-  private static String line(List<String> values) {
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        line.append(';');
-      }
-      String value = values.get(i) == null ? "" : values.get(i);
-      boolean quote = value.indexOf(';') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0;
-      line.append(quote ? '"' + value.replace("\"", "\"\"") + '"' : value);
-    }
-    return line.append("\r\n").toString();
+  /**
+   * ';' between fields and CRLF after each row, as Danish Excel expects; a field is quoted when it
+   * holds ';', '"', CR or LF, and is otherwise written exactly as given (no trimming, no rewriting
+   * of line breaks inside quotes, and a row of empty values is kept, not skipped).
+   */
+  private static CsvWriterSettings csvSettings() {
+    CsvWriterSettings settings = new CsvWriterSettings();
+    settings.getFormat().setDelimiter(';');
+    settings.getFormat().setQuote('"');
+    settings.getFormat().setQuoteEscape('"');
+    settings.getFormat().setLineSeparator("\r\n");
+    settings.setQuotationTriggers(';', '"', '\r', '\n');
+    settings.setNormalizeLineEndingsWithinQuotes(false);
+    settings.setIgnoreLeadingWhitespaces(false);
+    settings.setIgnoreTrailingWhitespaces(false);
+    settings.setSkipEmptyLines(false);
+    return settings;
   }
 }
