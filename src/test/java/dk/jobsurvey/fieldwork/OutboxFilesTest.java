@@ -1,9 +1,11 @@
 package dk.jobsurvey.fieldwork;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
+import dk.jobsurvey.fieldwork.OutboxFiles.Column;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +15,20 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The outbox CSV files are the dialect Danish Excel opens, and give back every value as written. */
+/**
+ * The outbox files open in Excel without running anything a value smuggles in (CSV injection), and
+ * the SMS list keeps its E.164 numbers exactly as the gateway needs them.
+ */
 class OutboxFilesTest {
+  private static final List<String> PAYLOADS = List.of("=HYPERLINK(\"http://x\",\"klik\")", "+2+3+cmd|' /C calc'!A0",
+      "-2+3", "@SUM(1)", "\tfaneblad", "\rvognretur");
   private static final List<String> HARMLESS = List.of("Anne Hansen", "Hej; se linket", "sagde \"hej\"",
       "første linje\rnæste linje", "linje 1\r\nlinje 2", " indrykket ", "2+3=5", "");
 
@@ -31,8 +42,16 @@ class OutboxFilesTest {
   }
 
   @Test
-  void textIsReadBackAsWritten() throws IOException {
-    Path file = writeCsv(List.of("tekst"), HARMLESS.stream().map(List::of).toList());
+  void textThatExcelWouldReadAsAFormulaGetsALeadingApostrophe() throws IOException {
+    Path file = writeCsv(List.of(Column.text("navn")), PAYLOADS.stream().map(List::of).toList());
+    assertThat(readCsv(file)).containsExactly(List.of("navn"), List.of("'=HYPERLINK(\"http://x\",\"klik\")"),
+        List.of("'+2+3+cmd|' /C calc'!A0"), List.of("'-2+3"), List.of("'@SUM(1)"), List.of("'\tfaneblad"),
+        List.of("'\rvognretur"));
+  }
+
+  @Test
+  void otherTextIsReadBackAsWritten() throws IOException {
+    Path file = writeCsv(List.of(Column.text("tekst")), HARMLESS.stream().map(List::of).toList());
     List<List<String>> read = readCsv(file);
     assertThat(read.subList(1, read.size())).containsExactlyElementsOf(HARMLESS.stream()
         .map(value -> Arrays.asList(value.isEmpty() ? null : value)).toList());
@@ -40,7 +59,7 @@ class OutboxFilesTest {
 
   @Test
   void csvHasAByteOrderMarkSemicolonsCrlfAndQuotesOnlyWhereNeeded() throws IOException {
-    Path file = writeCsv(List.of("navn", "tekst"),
+    Path file = writeCsv(List.of(Column.text("navn"), Column.text("tekst")),
         List.of(List.of("Åse Ørsted", "Hej; se linket"), List.of("Bo", "sagde \"hej\"")));
     byte[] bytes = Files.readAllBytes(file);
     assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
@@ -48,9 +67,44 @@ class OutboxFilesTest {
         .isEqualTo("navn;tekst\r\nÅse Ørsted;\"Hej; se linket\"\r\nBo;\"sagde \"\"hej\"\"\"\r\n");
   }
 
-  private Path writeCsv(List<String> headers, List<List<String>> rows) throws IOException {
+  @Test
+  void e164PhoneNumbersGoToTheSmsListUnchanged() throws IOException {
+    Path file = writeCsv(MailMerge.SMS_COLUMNS, List.of(List.of("+4522334455", "+45 er ikke et nummer")));
+    assertThat(readCsv(file)).containsExactly(List.of("telefon", "tekst"), List.of("+4522334455", "'+45 er ikke et nummer"));
+  }
+
+  @Test
+  void aPhoneColumnRefusesAnythingButAnE164Number() {
+    for (String value : List.of("=HYPERLINK(\"http://x\",\"klik\")", "+45 22 33 44 55", "22334455", "+45")) {
+      assertThatThrownBy(() -> writeCsv(MailMerge.SMS_COLUMNS, List.of(List.of(value, "Hej"))))
+          .as(value).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("telefon")
+          .hasMessageNotContaining(value);
+    }
+  }
+
+  @Test
+  void xlsxCellsAreTextEvenWhenTheyStartWithAnEqualsSign() throws IOException {
+    Path file = dir.resolve("breve.xlsx");
+    List<List<String>> rows = PAYLOADS.stream().map(payload -> List.of("6101901234", payload)).toList();
+    OutboxFiles.writeXlsx(fs, new org.apache.hadoop.fs.Path(file.toString()), "Flettebreve",
+        List.of(Column.text("cpr"), Column.text("navn")), rows);
+    try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+      Sheet sheet = workbook.getSheet("Flettebreve");
+      assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("navn");
+      for (int r = 0; r < rows.size(); r++) {
+        for (int c = 0; c < 2; c++) {
+          Cell cell = sheet.getRow(r + 1).getCell(c);
+          assertThat(cell.getCellType()).as(rows.get(r).get(c)).isEqualTo(CellType.STRING);
+          assertThat(cell.getStringCellValue()).isEqualTo(rows.get(r).get(c));
+        }
+      }
+    }
+  }
+
+  private Path writeCsv(List<Column> columns, List<List<String>> rows) throws IOException {
     Path file = dir.resolve("liste.csv");
-    OutboxFiles.writeCsv(fs, new org.apache.hadoop.fs.Path(file.toString()), headers, rows);
+    OutboxFiles.writeCsv(fs, new org.apache.hadoop.fs.Path(file.toString()), columns, rows);
     return file;
   }
 
