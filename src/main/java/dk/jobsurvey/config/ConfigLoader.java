@@ -2,6 +2,7 @@ package dk.jobsurvey.config;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -21,18 +22,23 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads conf/survey.yaml and conf/questionnaire.yaml into records, strictly: an unknown key, a
- * missing key, a value of the wrong type or out of range fails with a {@link ConfigException} whose
- * message names the file, the key path and what is expected.
+ * missing or repeated key, a value of the wrong type or out of range fails with a {@link
+ * ConfigException} whose message names the file, the key path and what is expected. A repeated key
+ * is an error because YAML parsers otherwise keep the last value silently, so a stray line further
+ * down would overrule the setting a reader sees first.
  */
 public final class ConfigLoader {
   private static final Pattern MISSING_PROPERTY = Pattern.compile("(?:Missing(?: required)?|Null value for) creator property '([^']+)'");
   private static final Pattern REJECTED_VALUE = Pattern.compile("value \\(\"([^\"]*)\"\\)");
+  /** Jackson reports a repeated key as a parse error of no type of its own; its message names the key. */
+  private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '([^']+)'");
 
   private static final ObjectMapper MAPPER = YAMLMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -42,6 +48,7 @@ public final class ConfigLoader {
       .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
       .build();
 
@@ -74,7 +81,8 @@ public final class ConfigLoader {
       }
       return value;
     } catch (JsonParseException e) {
-      throw new ConfigException(file + ": not valid YAML" + location(e) + ": " + e.getOriginalMessage(), e);
+      throw new ConfigException(file + ": " + duplicateKey(e, "")
+          .orElse("not valid YAML" + location(e) + ": " + e.getOriginalMessage()), e);
     } catch (JsonMappingException e) {
       throw new ConfigException(file + ": " + describe(e), e);
     } catch (IOException e) {
@@ -86,9 +94,23 @@ public final class ConfigLoader {
     return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
   }
 
+  /** "duplicate key 'suppression.min_respondents' at line 4 ...", when the parse error is a repeated key. */
+  private static Optional<String> duplicateKey(JsonParseException e, String path) {
+    Matcher duplicate = DUPLICATE_KEY.matcher(e.getOriginalMessage());
+    return duplicate.find()
+        ? Optional.of("duplicate key '" + join(path, duplicate.group(1)) + "'" + location(e) + "; a key may be given only once in a mapping")
+        : Optional.empty();
+  }
+
   /** One sentence saying which key is wrong and what is expected. */
   private static String describe(JsonMappingException e) {
     String path = keyPath(e.getPath());
+    if (e.getCause() instanceof JsonParseException parse) {
+      Optional<String> duplicate = duplicateKey(parse, path);
+      if (duplicate.isPresent()) {
+        return duplicate.get();
+      }
+    }
     if (e instanceof UnrecognizedPropertyException unknown) {
       String key = path.endsWith(unknown.getPropertyName()) ? path : join(path, unknown.getPropertyName());
       return "unknown key '" + key + "'" + location(e) + "; expected one of " + known(unknown.getKnownPropertyIds());

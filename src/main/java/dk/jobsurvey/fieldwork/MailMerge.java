@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -35,8 +36,11 @@ import org.apache.spark.sql.types.StructType;
  * rows pass (at most a few thousand rows are held).
  */
 public final class MailMerge {
-  static final List<String> LETTER_COLUMNS = List.of("cpr", "navn", "survey_link", "letter", "send_week");
-  static final List<String> SMS_COLUMNS = List.of("telefon", "tekst");
+  static final List<OutboxFiles.Column> LETTER_COLUMNS = Stream.of("cpr", "navn", "survey_link", "letter", "send_week")
+      .map(OutboxFiles.Column::text).toList();
+  /** The phone goes to the SMS gateway as restricted/identity holds it: E.164, from PhoneNumbers at ingest. */
+  static final List<OutboxFiles.Column> SMS_COLUMNS = List.of(OutboxFiles.Column.e164Phone("telefon"),
+      OutboxFiles.Column.text("tekst"));
   private static final StructType CONTACT_SCHEMA = new StructType()
       .add("person_key", DataTypes.StringType).add("kommunekode", DataTypes.StringType)
       .add("cpr", DataTypes.StringType).add("navn", DataTypes.StringType).add("telefon", DataTypes.StringType)

@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
  * Makes CPR numbers that are valid under DESIGN.md §3 and consistent with a birth date and gender.
  * Digits 8-9 carry a number of the caller's choosing (the municipality's index), so numbers made
  * for different municipalities never collide; the caller re-draws on a collision inside one.
+ * Public for tests elsewhere that need CPR numbers no one typed by hand (the scrubber's corpus).
  */
-final class CprGenerator {
+public final class CprGenerator {
   private CprGenerator() {}
 
   /**
@@ -20,7 +21,7 @@ final class CprGenerator {
    * @param block two digits (00-99) for positions 8-9
    * @param substitute write the day + 60, as substitute numbers (erstatningspersonnumre) do
    */
-  static String make(LocalDate birth, String gender, int block, boolean substitute, SplittableRandom random) {
+  public static String make(LocalDate birth, String gender, int block, boolean substitute, SplittableRandom random) {
     int yy = birth.getYear() % 100;
     List<Integer> seventh = new ArrayList<>();
     for (int digit = 0; digit <= 9; digit++) {

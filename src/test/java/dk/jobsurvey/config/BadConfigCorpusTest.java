@@ -32,7 +32,12 @@ class BadConfigCorpusTest {
     return Files.readAllLines(TestFiles.projectDir().resolve("src/test/resources/bad-input/config/cases.tsv"), StandardCharsets.UTF_8)
         .stream().filter(line -> !line.isBlank() && !line.startsWith("#"))
         .map(line -> line.split("\t", -1))
-        .map(cells -> new Case(cells[0], cells[1], cells[2], cells[3]));
+        .map(cells -> new Case(cells[0], lineBreaks(cells[1]), lineBreaks(cells[2]), cells[3]));
+  }
+
+  /** A cell of cases.tsv writes a line break as \n, since a TSV line cannot hold one. */
+  private static String lineBreaks(String cell) {
+    return cell.replace("\\n", "\n");
   }
 
   @ParameterizedTest(name = "{0}")

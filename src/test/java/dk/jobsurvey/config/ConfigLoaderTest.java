@@ -147,6 +147,34 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void repeatedKeyIsNamedWithItsPath() throws IOException {
+    Path file = surveyWith("  min_respondents: 5", "  min_respondents: 5\n  min_respondents: 2");
+    assertThatThrownBy(() -> ConfigLoader.survey(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("duplicate key 'suppression.min_respondents' at line");
+  }
+
+  @Test
+  void repeatedTopLevelKeyIsNamed() throws IOException {
+    Path file = surveyWith("round: 2023Q2", "round: 2023Q2\nround: 2023Q3");
+    assertThatThrownBy(() -> ConfigLoader.survey(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("duplicate key 'round' at line");
+  }
+
+  @Test
+  void minRespondentsBelowTheSeedsFloorIsRefused() throws IOException {
+    Path file = surveyWith("  min_respondents: 5", "  min_respondents: 4");
+    assertThatThrownBy(() -> ConfigLoader.survey(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("key 'suppression.min_respondents'")
+        .hasMessageContaining("5 or more, got 4")
+        .hasMessageContaining("the seed's rule is a floor of 5");
+  }
+
+  @Test
   void notYamlNamesTheLine() throws IOException {
     Path file = dir.resolve("broken.yaml");
     Files.writeString(file, "round: \"2023Q2\nsample:\n");
