@@ -36,6 +36,8 @@ import org.apache.spark.sql.types.StructType;
  * rows pass (at most a few thousand rows are held).
  */
 public final class MailMerge {
+  /** Excel shows at most this many characters in a cell; a longer name would be cut in the mail merge. */
+  static final int MAX_CELL_CHARACTERS = 32_767;
   static final List<OutboxFiles.Column> LETTER_COLUMNS = Stream.of("cpr", "navn", "survey_link", "letter", "send_week")
       .map(OutboxFiles.Column::text).toList();
   /** The phone goes to the SMS gateway as restricted/identity holds it: E.164, from PhoneNumbers at ingest. */
@@ -120,7 +122,12 @@ public final class MailMerge {
         continue;
       }
       String link = row.getAs("survey_link");
-      letters.add(List.of(row.getAs("cpr"), nullToEmpty(row.getAs("navn")), link, letter.letter(),
+      String navn = nullToEmpty(row.getAs("navn"));
+      if (navn.length() > MAX_CELL_CHARACTERS) {
+        throw new IllegalStateException("A name in restricted/identity for municipality " + code + " is " + navn.length()
+            + " characters long, more than an Excel cell holds (" + MAX_CELL_CHARACTERS + "); correct the extract and ingest again");
+      }
+      letters.add(List.of(row.getAs("cpr"), navn, link, letter.letter(),
           String.valueOf(letter.sendWeek())));
       String phone = row.getAs("telefon");
       if (phone == null) {

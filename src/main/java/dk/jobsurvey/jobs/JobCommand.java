@@ -80,7 +80,11 @@ public record JobCommand(String name, String summary, List<JobOption> options, B
     } catch (JobFailedException e) {
       err.println("jobsurvey " + name + ": " + e.getMessage());
       return e.exitCode();
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
+      if (e instanceof VirtualMachineError fatal) {
+        throw fatal;
+      }
+      // Hadoop reports a full disk as an Error (FSError): one line too, with the cause.
       Throwable cause = rootCause(e);
       if (cause instanceof java.io.IOException) {
         // The machine, not the code: a full disk, a permission, a read-only folder. One line says it all.

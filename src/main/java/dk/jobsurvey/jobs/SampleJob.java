@@ -34,10 +34,14 @@ public final class SampleJob {
     try (SparkSessions.JobSession session = SparkSessions.forJob("sample", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.POPULATION, "ingest");
-      DrawSample.Result result = new DrawSample(context.survey(), warehouse).execute();
-      new RunLog(RunLog.newRunId(), "sample", started, Instant.now(), "succeeded", context.configSha256(), Map.of(),
-          context.survey().sample().seed(), Map.of("eligible", result.populationRows(), "sampled", result.sampled()),
-          RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
+      // The sample and this run's line in the run log together.
+      DrawSample.Result result = warehouse.allOrNothing(List.of(), () -> {
+        DrawSample.Result drawn = new DrawSample(context.survey(), warehouse).execute();
+        new RunLog(RunLog.newRunId(), "sample", started, Instant.now(), "succeeded", context.configSha256(), Map.of(),
+            context.survey().sample().seed(), Map.of("eligible", drawn.populationRows(), "sampled", drawn.sampled()),
+            RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
+        return drawn;
+      });
       print(out, context, result);
     }
   }

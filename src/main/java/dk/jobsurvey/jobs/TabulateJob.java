@@ -33,18 +33,22 @@ public final class TabulateJob {
     try (SparkSessions.JobSession session = SparkSessions.forJob("tabulate", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.WEIGHTS, "weight");
-      TabulateEstimates.Result result;
-      try {
-        result = new TabulateEstimates(context.survey(), context.questionnaire(), warehouse).execute();
-      } catch (DisclosureException e) {
-        throw new JobFailedException("tabulate " + context.round() + ": " + e.getMessage(), JobCommand.EXIT_FAILED);
-      }
-      Tabulation.Result tabulation = result.tabulation();
-      new RunLog(RunLog.newRunId(), "tabulate", started, Instant.now(), "succeeded", context.configSha256(), Map.of(),
-          context.survey().sample().seed(), Map.of("respondents", result.respondents(), "cells", (long) result.cells(),
-              "rows", (long) tabulation.rows().size(), "suppressed_primary", tabulation.suppressed(DisclosureControl.Reason.PRIMARY),
-              "suppressed_secondary", tabulation.suppressed(DisclosureControl.Reason.SECONDARY)),
-          RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
+      // The estimates and this run's line in the run log together: a run whose log line cannot be written leaves no tables.
+      TabulateEstimates.Result result = warehouse.allOrNothing(List.of(), () -> {
+        TabulateEstimates.Result tabulated;
+        try {
+          tabulated = new TabulateEstimates(context.survey(), context.questionnaire(), warehouse).execute();
+        } catch (DisclosureException e) {
+          throw new JobFailedException("tabulate " + context.round() + ": " + e.getMessage(), JobCommand.EXIT_FAILED);
+        }
+        Tabulation.Result tabulation = tabulated.tabulation();
+        new RunLog(RunLog.newRunId(), "tabulate", started, Instant.now(), "succeeded", context.configSha256(), Map.of(),
+            context.survey().sample().seed(), Map.of("respondents", tabulated.respondents(), "cells", (long) tabulated.cells(),
+                "rows", (long) tabulation.rows().size(), "suppressed_primary", tabulation.suppressed(DisclosureControl.Reason.PRIMARY),
+                "suppressed_secondary", tabulation.suppressed(DisclosureControl.Reason.SECONDARY)),
+            RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
+        return tabulated;
+      });
       print(out, context, result);
       out.println("Tables: " + warehouse.location(Table.ESTIMATES) + ", " + warehouse.location(Table.RESPONSE_RATES));
     }

@@ -31,18 +31,22 @@ public final class WeightJob {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.POPULATION, "ingest");
       context.requireRound(warehouse, Table.RESPONSES, "responses");
-      WeightRespondents.Result result;
-      try {
-        result = new WeightRespondents(context.survey(), warehouse).execute();
-      } catch (WeightingException e) {
-        throw new JobFailedException("weighting " + context.round() + " failed, the tables are unchanged: " + e.getMessage(),
-            JobCommand.EXIT_FAILED);
-      }
-      new RunLog(RunLog.newRunId(), "weight", started, Instant.now(), "succeeded", context.configSha256(), Map.of(),
-          context.survey().sample().seed(), Map.of("respondents", result.weighting().respondents(),
-              "respondents_outside_population", result.respondentsOutsidePopulation(),
-              "cells", (long) result.weighting().cells().size(), "sweeps", (long) result.weighting().sweeps()),
-          RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
+      // The weights and this run's line in the run log together.
+      WeightRespondents.Result result = warehouse.allOrNothing(List.of(), () -> {
+        WeightRespondents.Result weighted;
+        try {
+          weighted = new WeightRespondents(context.survey(), warehouse).execute();
+        } catch (WeightingException e) {
+          throw new JobFailedException("weighting " + context.round() + " failed, the tables are unchanged: " + e.getMessage(),
+              JobCommand.EXIT_FAILED);
+        }
+        new RunLog(RunLog.newRunId(), "weight", started, Instant.now(), "succeeded", context.configSha256(), Map.of(),
+            context.survey().sample().seed(), Map.of("respondents", weighted.weighting().respondents(),
+                "respondents_outside_population", weighted.respondentsOutsidePopulation(),
+                "cells", (long) weighted.weighting().cells().size(), "sweeps", (long) weighted.weighting().sweeps()),
+            RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
+        return weighted;
+      });
       out.printf("%nweight %s: ", context.round());
       WeightingPrinter.print(out, result.weighting(), context.survey().weighting());
       if (result.respondentsOutsidePopulation() > 0) {

@@ -47,7 +47,7 @@ public final class IdentifierScan {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern HEX_RUN = Pattern.compile("[0-9a-f][0-9a-f-]{15,}");
 
   private final SparkSession spark;
   private final FileSystem fs;
@@ -130,8 +130,9 @@ public final class IdentifierScan {
       if (value.startsWith("{")) {
         return kindInJson(JSON.readTree(value));
       }
-      // Data file names hold a UUID (part-00000-<uuid>-c000.snappy.parquet): its digits are no one's number.
-      return value.matches(IdentifierValues.DIGEST_OR_UUID) ? Optional.empty() : IdentifierPatterns.find(UUID.matcher(value).replaceAll(" "));
+      // Data file names hold a UUID (part-00000-<uuid>-c000.snappy.parquet), and column statistics keep the first 32
+      // characters of a pseudonym or run id: runs of lowercase hex are digests, their digits no one's number.
+      return IdentifierPatterns.find(HEX_RUN.matcher(value).replaceAll(" "));
     }
     for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
       if (!field.getKey().equals("operationMetrics")) {

@@ -179,6 +179,7 @@ public final class Warehouse {
     for (Table table : tables) {
       step.versionsBefore().put(table, versionOrNull(table));
     }
+    long started = System.currentTimeMillis();
     try {
       T result = run(work);
       StagedFiles.moveIntoPlace(fileSystem(), step.staged());
@@ -187,14 +188,58 @@ public final class Warehouse {
           .forEach(this::ownerOnly);
       return result;
     } catch (RuntimeException | Error e) {
+      // Room first: on a full disk the RESTORE commits themselves need a few kilobytes.
+      removeStagingFolder(step);
+      removeFilesOfFailedWrites(step.versionsBefore(), started);
       restore(step.versionsBefore(), e);
       throw e;
     } finally {
       openStep = null;
+      removeStagingFolder(step);
+    }
+  }
+
+  private void removeStagingFolder(OpenStep step) {
+    try {
+      fileSystem().delete(step.stagingFolder(), true);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not remove the staging folder {}", step.stagingFolder(), e);
+    }
+  }
+
+  /**
+   * Deletes the data files the failed step wrote, before its tables are restored: files made since
+   * the step began that the version before the step does not use. On a full disk this is what makes
+   * room for the RESTORE commits. (Should a RESTORE still fail, the message says how to restore by
+   * hand; the version before the step keeps all its files.)
+   */
+  private void removeFilesOfFailedWrites(Map<Table, Long> versionsBefore, long since) {
+    FileSystem fs = fileSystem();
+    for (Map.Entry<Table, Long> entry : versionsBefore.entrySet()) {
+      Table table = entry.getKey();
       try {
-        fileSystem().delete(step.stagingFolder(), true);
-      } catch (IOException e) {
-        LOG.warn("Could not remove the staging folder {}", step.stagingFolder(), e);
+        if (entry.getValue() == null || !exists(table)) {
+          continue; // a table the step created is removed whole by the restore
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (String file : spark.read().format("delta").option("versionAsOf", entry.getValue()).load(location(table)).inputFiles()) {
+          kept.add(fs.makeQualified(new Path(file)).toUri().getPath());
+        }
+        var listing = fs.listFiles(new Path(location(table)), true);
+        List<Path> made = new ArrayList<>();
+        while (listing.hasNext()) {
+          var status = listing.next();
+          String path = status.getPath().toUri().getPath();
+          if (!path.contains("/_delta_log/") && status.getPath().getName().endsWith(".parquet")
+              && status.getModificationTime() >= since && !kept.contains(path)) {
+            made.add(status.getPath());
+          }
+        }
+        for (Path file : made) {
+          fs.delete(file, false);
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Could not remove the files the failed step wrote to {}", table.tableName(), e);
       }
     }
   }
@@ -227,7 +272,7 @@ public final class Warehouse {
         if (restore(entry.getKey(), entry.getValue())) {
           restored.add(entry.getKey());
         }
-      } catch (IOException | RuntimeException restoreFailure) {
+      } catch (IOException | RuntimeException | Error restoreFailure) {
         failure.addSuppressed(restoreFailure);
         LOG.error("Could not restore {} to version {} after a failed step; restore it by hand (RESTORE TABLE delta.`{}` "
             + "TO VERSION AS OF {})", entry.getKey().tableName(), entry.getValue(), location(entry.getKey()), entry.getValue());

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in turn from all of them, at a seeded random moment after the step began. Each restart resumes
  * where the last one stopped. When the kills are done the pipeline runs to its end, and every table
  * (the run log aside) must equal, row for row, the tables of a pipeline that was never interrupted.
- * No work or staging folder may be left once the last run has ended.
+ * A killed run's files stay in its owner-only work folder, and no work or staging folder may be
+ * left once the last run has ended.
  */
 @ExtendWith(SparkTestSession.class)
 class KillAnywhereIT {
@@ -84,6 +85,16 @@ class KillAnywhereIT {
       }
       if (kill) {
         killedIn.add(target);
+        // What the killed run left (its shuffle and temporary files) is in its owner-only work folder, not the system temp folder.
+        Path work = killed.resolve("restricted/work");
+        if (Files.isDirectory(work)) {
+          try (Stream<Path> left = Files.list(work)) {
+            for (Path folder : left.toList()) {
+              assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                  .as(folder.toString()).isEqualTo("rwx------");
+            }
+          }
+        }
       }
       force = !kill;
     }
