@@ -49,7 +49,13 @@ public final class ExtractRowRules implements Serializable {
     this.durationBands = survey.durationBands();
   }
 
+  /** The first word of a total line, folded: "I alt: 1.234", "Total", "Sum", "Antal i alt". */
+  private static final java.util.regex.Pattern TOTAL = java.util.regex.Pattern.compile("^(i alt|ialt|total|totalt|sum|antal)( |$)");
+
   public CheckedRow check(RawExtractRow row) {
+    if (isTotalLine(row)) {
+      return CheckedRow.quarantined(null, QuarantineReason.TOTAL_LINE, "a total line, not a person");
+    }
     String kommunekode = row.kommunekode() == null ? null : row.kommunekode().strip();
     if (kommunekode != null && kommunekode.length() < 3 || kommunekode != null && kommunekode.endsWith(".0")) {
       kommunekode = paddedCode(kommunekode);
@@ -127,6 +133,15 @@ public final class ExtractRowRules implements Serializable {
     return new CheckedRow(cpr.digits(), kommunekode, blankToNull(row.navn()), phone, ydelse, classification.group(),
         cpr.gender(), age, ageBand, start, weeks, months, durationBand, latestMeeting, afsluttet, passiv, exclusion, null, null,
         cpr.repaired(), cpr.substitute(), phoneInvalid);
+  }
+
+  /** A row without a CPR number whose CPR, name or benefit cell starts like a sum line. */
+  private static boolean isTotalLine(RawExtractRow row) {
+    if (row.cpr() != null && row.cpr().matches(".*[0-9]{6}.*")) {
+      return false;
+    }
+    return java.util.stream.Stream.of(row.cpr(), row.navn(), row.ydelse(), row.kommunekode())
+        .anyMatch(cell -> cell != null && TOTAL.matcher(Labels.fold(cell)).find());
   }
 
   /** A code a spreadsheet wrote as a number ("101.0", "99") as three digits; anything else unchanged. */

@@ -115,7 +115,7 @@ class IngestBadInputTest {
 
   @Test
   void extraColumnIsIgnoredAndReportedAndOtherEncodingsAreRead() {
-    assertThat(result.extraHeadersByFile()).containsEntry("extra_163.csv", List.of("Sagsbehandler initialer"));
+    assertThat(result.columnsByFile().get("extra_163.csv").unused()).containsExactly("Sagsbehandler initialer");
     Map<String, Row> raw = warehouse.readRound(Table.RAW_EXTRACT, SURVEY.round()).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getAs("source_file"), r -> r, (a, b) -> a));
     assertThat(raw.get("latin1_165.csv").<String>getAs("navn")).isEqualTo("Jens Ølgaard");
