@@ -116,8 +116,9 @@ public final class IngestExtracts {
       }
       if (IdentifierPatterns.find(file.name()).isPresent()) {
         // The name would be stored in every row and table of the file; the masked name says which file.
-        rejected.add(new FileRejection(file.name(), "the file name holds what looks like a CPR or phone number; "
-            + "rename the file and ingest again"));
+        rejected.add(new FileRejection(file.name(), new ProblemText("the file name holds what looks like a CPR or phone number; "
+            + "rename the file and ingest again", "Filnavnet indeholder noget, der ligner et CPR- eller telefonnummer; "
+            + "omdøb filen, og send den igen")));
         continue;
       }
       if (read.rejection().isPresent()) {

@@ -44,11 +44,14 @@ public final class TabularFileReader {
   public static final String SOURCE_ROW = "source_row";
   private static final int HEAD_BYTES = 64 * 1024;
   private static final long ROW_BITS = (1L << 33) - 1;
-  private static final String PASSWORD_PROTECTED = "the workbook is password-protected; send it without a password";
+  private static final ProblemText PASSWORD_PROTECTED = new ProblemText(
+      "the workbook is password-protected; send it without a password",
+      "Projektmappen er beskyttet med adgangskode; send den uden adgangskode");
+  private static final ProblemText EMPTY = new ProblemText("the file is empty (0 bytes)", "Filen er tom (0 byte)");
 
   /** A readable file's headers and cells, or why it cannot be read. */
   public record Result(List<String> headers, Optional<Dataset<org.apache.spark.sql.Row>> cells, Optional<FileRejection> rejection) {
-    static Result rejected(SourceFile file, String problem) {
+    static Result rejected(SourceFile file, ProblemText problem) {
       return new Result(List.of(), Optional.empty(), Optional.of(new FileRejection(file.name(), problem)));
     }
   }
@@ -63,17 +66,19 @@ public final class TabularFileReader {
 
   public Result read(SourceFile file) {
     if (file.size() == 0) {
-      return Result.rejected(file, "the file is empty (0 bytes)");
+      return Result.rejected(file, EMPTY);
     }
     try {
       return switch (file.kind()) {
         case XLSX -> readXlsx(file);
         case CSV -> readCsv(file);
-        case OLD_EXCEL -> Result.rejected(file, "old Excel format (.xls) is not read; save it as .xlsx or .csv");
-        case OTHER -> Result.rejected(file, "not a table (.xlsx or .csv)");
+        case OLD_EXCEL -> Result.rejected(file, new ProblemText("old Excel format (.xls) is not read; save it as .xlsx or .csv",
+            "Det gamle Excel-format (.xls) kan ikke læses; gem filen som .xlsx eller .csv"));
+        case OTHER -> Result.rejected(file, new ProblemText("not a table (.xlsx or .csv)", "Ikke en tabel (.xlsx eller .csv)"));
       };
     } catch (IOException e) {
-      return Result.rejected(file, "cannot be read: " + e.getClass().getSimpleName());
+      String failure = e.getClass().getSimpleName();
+      return Result.rejected(file, new ProblemText("cannot be read: " + failure, "Filen kan ikke læses: " + failure));
     }
   }
 
@@ -81,18 +86,21 @@ public final class TabularFileReader {
     List<String> headers;
     try (InputStream in = open(file); Workbook workbook = StreamingReader.builder().setAvoidTempFiles(true).rowCacheSize(10).bufferSize(4096).open(in)) {
       if (workbook.getNumberOfSheets() == 0) {
-        return Result.rejected(file, "the workbook has no sheet");
+        return Result.rejected(file, new ProblemText("the workbook has no sheet", "Projektmappen har intet ark"));
       }
       headers = headerCells(workbook.getSheetAt(0));
     } catch (EncryptedDocumentException e) {
       return Result.rejected(file, PASSWORD_PROTECTED);
     } catch (EmptyFileException e) {
-      return Result.rejected(file, "the file is empty (0 bytes)");
+      return Result.rejected(file, EMPTY);
     } catch (NotOfficeXmlFileException e) {
       return Result.rejected(file, isEncrypted(file) ? PASSWORD_PROTECTED
-          : "not a valid .xlsx workbook (corrupt, truncated or another format)");
+          : new ProblemText("not a valid .xlsx workbook (corrupt, truncated or another format)",
+              "Ikke en gyldig .xlsx-projektmappe (beskadiget, afkortet eller et andet format)"));
     } catch (RuntimeException e) {
-      return Result.rejected(file, "not a valid .xlsx workbook (corrupt or truncated: " + e.getClass().getSimpleName() + ")");
+      String failure = e.getClass().getSimpleName();
+      return Result.rejected(file, new ProblemText("not a valid .xlsx workbook (corrupt or truncated: " + failure + ")",
+          "Ikke en gyldig .xlsx-projektmappe (beskadiget eller afkortet: " + failure + ")"));
     }
     StructType schema = positionalSchema(headers.size()).add(SOURCE_ROW, DataTypes.LongType, false);
     Dataset<org.apache.spark.sql.Row> sheet = spark.read().format("binaryFile").load(file.path())
