@@ -162,7 +162,8 @@ public final class IngestExtracts {
     // The tables and the workbooks together, or nothing.
     List<org.apache.hadoop.fs.Path> workbooks = warehouse.allOrNothing(tables.keySet(), () -> {
       warehouse.replaceRound(survey.round(), tables, Map.of(Table.QUARANTINE, "step = '" + QUARANTINE_STEP + "'"));
-      return DataQualityWorkbooks.write(warehouse, survey.round(), dataQuality, problemsByFile(quarantined, dataQuality));
+      return DataQualityWorkbooks.write(warehouse, survey.round(), dataQuality, rejected,
+          problemsByFile(quarantined, dataQuality));
     });
     List<Row> unknown = resolved.where(col("exclusion_reason").equalTo(ExclusionReason.UNKNOWN_BENEFIT.code()))
         .groupBy("ydelse").agg(count(lit(1)).as("rows"), min(struct("source_file", "source_row")).as("first"))
