@@ -10,13 +10,16 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -37,8 +40,9 @@ import org.apache.spark.sql.Row;
  * English), so every message has its translation where it is made.
  *
  * <p>Made to be read on screen and on paper: counts are numeric cells, each column is as wide as its
- * longest text (longer than {@value #WIDEST} characters wraps), the header row is bold, frozen and
- * repeated on every printed page, and each sheet prints A4 landscape, one page wide.
+ * longest text (longer text wraps, at {@value #WIDEST} characters or fewer), the header row is bold,
+ * frozen and repeated on every printed page, each page names the municipality, and each sheet
+ * prints A4 landscape, one page wide.
  *
  * <p>Cost: quarantined rows stream from the quarantine table in order, one partition at a time; one
  * municipality's rows are held while its workbook is written.
@@ -52,14 +56,16 @@ public final class DataQualityWorkbooks {
       "invalid_yes_no", "Ugyldig ja/nej-værdi",
       "unknown_municipality", "Ukendt kommunekode");
 
-  /** Characters of the widest column: longer text wraps. */
+  /** Characters of the widest column, as wide as the longest row detail: longer text wraps. */
   private static final int WIDEST = 70;
+  /** Characters of a file's problem: narrower, as the overview has many columns to print on one page. */
+  private static final int FILE_PROBLEM_WIDTH = 40;
   /** Points per line of 11-point text, for rows whose text wraps. */
   private static final float LINE_HEIGHT = 15f;
 
   private static final List<Column> OVERVIEW_COLUMNS = List.of(
       new Column("source_file", "Fil"), new Column("file_status", "Status"),
-      new Column("file_problem", "Problem med filen"), new Column("rows_read", "Rækker læst"),
+      new Column("file_problem", "Problem med filen", FILE_PROBLEM_WIDTH), new Column("rows_read", "Rækker læst"),
       new Column("rows_accepted", "Rækker godkendt"), new Column("rows_quarantined", "Rækker afvist"),
       new Column("invalid_cpr", "Ugyldigt CPR-nummer"), new Column("invalid_date", "Ugyldig dato"),
       new Column("future_date", "Dato efter statusdato"), new Column("missing_benefit", "Ydelse mangler"),
@@ -70,8 +76,12 @@ public final class DataQualityWorkbooks {
   private static final List<Column> PROBLEM_COLUMNS = List.of(new Column("source_file", "Fil"),
       new Column("source_row", "Række"), new Column("reason_code", "Årsag"), new Column("reason_detail_dansk", "Detalje"));
 
-  /** A column of a sheet: the field of the row it shows, and its Danish title. */
-  private record Column(String field, String title) {}
+  /** A column of a sheet: the field of the row it shows, its Danish title, and how wide it may grow. */
+  private record Column(String field, String title, int widest) {
+    Column(String field, String title) {
+      this(field, title, WIDEST);
+    }
+  }
 
   private DataQualityWorkbooks() {}
 
@@ -135,8 +145,10 @@ public final class DataQualityWorkbooks {
       var title = overview.createRow(0).createCell(0);
       title.setCellValue("Datakvalitet i populationsudtrækket: " + name + " (" + code + "), runde " + round);
       title.setCellStyle(styles.title);
-      overview.createRow(1).createCell(0).setCellValue("Afviste rækker er ikke med i undersøgelsen. Se fanen Problemrækker "
+      var note = overview.createRow(1).createCell(0);
+      note.setCellValue("Afviste rækker er ikke med i undersøgelsen. Se fanen Problemrækker "
           + "for fil og rækkenummer; ret dem i jeres system, og send gerne et nyt udtræk.");
+      note.setCellStyle(styles.plain);
       List<List<Object>> fileLines = new ArrayList<>();
       for (Row row : files) {
         List<Object> line = new ArrayList<>();
@@ -160,7 +172,15 @@ public final class DataQualityWorkbooks {
       }
       table(rows, 0, 0, PROBLEM_COLUMNS, problemLines, styles);
       if (problems.isEmpty()) {
-        rows.createRow(1).createCell(0).setCellValue("Ingen afviste rækker.");
+        var none = rows.createRow(1).createCell(0);
+        none.setCellValue("Ingen afviste rækker.");
+        none.setCellStyle(styles.plain);
+      }
+      // On paper every page says whose it is, which sheet (&A) and which page (&P of &N).
+      for (Sheet sheet : workbook) {
+        sheet.getHeader().setLeft("Datakvalitet: " + name + " (" + code + "), runde " + round);
+        sheet.getHeader().setRight("&A");
+        sheet.getFooter().setCenter("Side &P af &N");
       }
       workbook.write(out);
       workbook.dispose();
@@ -179,18 +199,20 @@ public final class DataQualityWorkbooks {
         widths[c] = Math.max(widths[c], boldWidth(word));
       }
       for (List<Object> line : lines) {
-        widths[c] = Math.max(widths[c], Math.min(WIDEST, shown(line.get(c)).length()));
+        widths[c] = Math.max(widths[c], Math.min(columns.get(c).widest(), shown(line.get(c)).length()));
       }
       sheet.setColumnWidth(c, (widths[c] + 2) * 256);
     }
     var header = sheet.createRow(top);
     int headerLines = 1;
     for (int c = 0; c < columns.size(); c++) {
+      int column = c;
+      boolean counts = lines.stream().anyMatch(line -> line.get(column) instanceof Number);
       var cell = header.createCell(c);
       cell.setCellValue(columns.get(c).title());
-      cell.setCellStyle(styles.header);
-      // The width in bold characters.
-      headerLines = Math.max(headerLines, lines(columns.get(c).title(), widths[c] * 10 / 11));
+      cell.setCellStyle(counts ? styles.countHeader : styles.header);
+      // The column's two characters of padding leave room for about one more bold character.
+      headerLines = Math.max(headerLines, lines(columns.get(c).title(), widths[c] + 1));
     }
     header.setHeightInPoints(headerLines * LINE_HEIGHT);
     int r = top + 1;
@@ -207,7 +229,8 @@ public final class DataQualityWorkbooks {
           var cell = row.createCell(c);
           cell.setCellValue(value.toString());
           cell.setCellStyle(styles.text);
-          rowLines = Math.max(rowLines, lines(value.toString(), widths[c]));
+          // Text averages narrower than a digit, the unit of column widths: about 11 characters per 10.
+          rowLines = Math.max(rowLines, lines(value.toString(), (widths[c] + 2) * 11 / 10));
         }
       }
       if (rowLines > 1) {
@@ -222,12 +245,14 @@ public final class DataQualityWorkbooks {
     print.setLandscape(true);
     print.setFitWidth((short) 1);
     print.setFitHeight((short) 0);
+    sheet.setMargin(PageMargin.LEFT, 0.4);
+    sheet.setMargin(PageMargin.RIGHT, 0.4);
   }
 
   /** A value as a reader sees it: counts with thousands separators. */
   private static String shown(Object value) {
     if (value instanceof Number number) {
-      return String.format("%,d", number.longValue());
+      return String.format(Locale.ROOT, "%,d", number.longValue());
     }
     return value == null ? "" : value.toString();
   }
@@ -257,14 +282,23 @@ public final class DataQualityWorkbooks {
     return lines;
   }
 
-  /** The workbook's cell styles: one of each, as a workbook holds a limited number. */
+  /**
+   * The workbook's cell styles: one of each, as a workbook holds a limited number. Every style names
+   * its font: the default font refers to a theme the streaming workbook does not write, and
+   * LibreOffice then falls back to another typeface.
+   */
   private static final class Styles {
+    final CellStyle plain;
     final CellStyle title;
     final CellStyle header;
+    final CellStyle countHeader;
     final CellStyle text;
     final CellStyle count;
 
     Styles(Workbook workbook) {
+      Font normal = workbook.createFont();
+      plain = workbook.createCellStyle();
+      plain.setFont(normal);
       Font large = workbook.createFont();
       large.setBold(true);
       large.setFontHeightInPoints((short) 14);
@@ -272,19 +306,38 @@ public final class DataQualityWorkbooks {
       title.setFont(large);
       Font bold = workbook.createFont();
       bold.setBold(true);
-      header = workbook.createCellStyle();
+      header = bordered(workbook);
       header.setFont(bold);
       header.setWrapText(true);
       header.setVerticalAlignment(VerticalAlignment.BOTTOM);
-      header.setBorderBottom(BorderStyle.THIN);
       header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
       header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-      text = workbook.createCellStyle();
+      countHeader = workbook.createCellStyle();
+      countHeader.cloneStyleFrom(header);
+      countHeader.setAlignment(HorizontalAlignment.RIGHT);
+      text = bordered(workbook);
+      text.setFont(normal);
       text.setWrapText(true);
       text.setVerticalAlignment(VerticalAlignment.TOP);
-      count = workbook.createCellStyle();
+      count = bordered(workbook);
+      count.setFont(normal);
       count.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
       count.setVerticalAlignment(VerticalAlignment.TOP);
+    }
+
+    /** Thin grey lines around a table cell, so columns stay apart on paper. */
+    private static CellStyle bordered(Workbook workbook) {
+      CellStyle style = workbook.createCellStyle();
+      short grey = IndexedColors.GREY_40_PERCENT.getIndex();
+      style.setBorderTop(BorderStyle.THIN);
+      style.setBorderBottom(BorderStyle.THIN);
+      style.setBorderLeft(BorderStyle.THIN);
+      style.setBorderRight(BorderStyle.THIN);
+      style.setTopBorderColor(grey);
+      style.setBottomBorderColor(grey);
+      style.setLeftBorderColor(grey);
+      style.setRightBorderColor(grey);
+      return style;
     }
   }
 }

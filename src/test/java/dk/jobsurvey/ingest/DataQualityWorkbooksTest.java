@@ -182,6 +182,19 @@ class DataQualityWorkbooksTest {
     assertThat(print.getFitHeight()).isZero();
     assertThat(print.getLandscape()).isTrue();
     assertThat(print.getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+    assertThat(sheet.getHeader().getLeft()).isEqualTo("Datakvalitet: Læsø (825), runde 2023Q2");
+    assertThat(sheet.getFooter().getCenter()).isEqualTo("Side &P af &N");
+  }
+
+  /** The default font refers to a theme the workbook does not hold: LibreOffice would set such text in another face. */
+  @Test
+  void everyCellNamesItsFont() {
+    for (Sheet sheet : workbook) {
+      for (var row : sheet) {
+        assertThat(row).allSatisfy(cell -> assertThat(cell.getCellStyle().getFontIndex()).as(cell.getAddress().toString())
+            .isNotZero());
+      }
+    }
   }
 
   @Test
