@@ -37,7 +37,7 @@ public final class ExtractReader {
    * @param columns what was matched, what was not used and which optional columns are missing
    */
   public record Result(Optional<Dataset<org.apache.spark.sql.Row>> rows, ColumnReport columns, Optional<FileRejection> rejection) {
-    static Result rejected(SourceFile file, String problem) {
+    static Result rejected(SourceFile file, ProblemText problem) {
       return new Result(Optional.empty(), ColumnReport.NONE, Optional.of(new FileRejection(file.name(), problem)));
     }
 
@@ -68,10 +68,12 @@ public final class ExtractReader {
 
   private Result canonical(SourceFile file, List<String> headers, Dataset<org.apache.spark.sql.Row> table) {
     if (headers.stream().allMatch(String::isBlank)) {
-      return Result.rejected(file, "no header row (the first row is empty)");
+      return Result.rejected(file, new ProblemText("no header row (the first row is empty)",
+          "Ingen overskriftsrække (første række er tom)"));
     }
     if (headers.stream().anyMatch(h -> h.matches(".*[0-9]{6}.*"))) {
-      return Result.rejected(file, "no header row: the first row holds data, not column names");
+      return Result.rejected(file, new ProblemText("no header row: the first row holds data, not column names",
+          "Ingen overskriftsrække: første række indeholder data, ikke kolonnenavne"));
     }
     HeaderAliases aliases = settings.headers();
     String fileCode = municipalityInName(file.name());
@@ -80,7 +82,8 @@ public final class ExtractReader {
       return Result.rejected(file, mapping.problem().get());
     }
     if (!mapping.columns().containsKey("kommunekode") && fileCode == null) {
-      return Result.rejected(file, "no kommunekode column and no 3-digit municipality code in the file name");
+      return Result.rejected(file, new ProblemText("no kommunekode column and no 3-digit municipality code in the file name",
+          "Ingen kolonne med kommunekode og ingen 3-cifret kommunekode i filnavnet"));
     }
     int width = headers.size();
     Dataset<org.apache.spark.sql.Row> byPosition = table;

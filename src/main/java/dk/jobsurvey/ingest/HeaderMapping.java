@@ -31,7 +31,7 @@ import java.util.function.Predicate;
  * @param problem why the file cannot be ingested, if it cannot
  */
 public record HeaderMapping(Map<String, String> columns, Map<String, Match> matchedBy, List<String> extraHeaders,
-    Optional<String> problem) {
+    Optional<ProblemText> problem) {
 
   /** How a header was matched to its column. */
   public enum Match {
@@ -102,12 +102,16 @@ public record HeaderMapping(Map<String, String> columns, Map<String, Match> matc
       }
       String earlier = seen.putIfAbsent(folded, header);
       if (earlier != null) {
-        return failure("the header '" + header + "' appears twice (columns '" + earlier + "' and '" + header + "')");
+        return failure("the header '" + header + "' appears twice (columns '" + earlier + "' and '" + header + "')",
+            "Overskriften '" + header + "' optræder to gange (kolonnerne '" + earlier + "' og '" + header + "')");
       }
       Optional<Map.Entry<String, Match>> match = match(header, aliases, overrides);
       if (match.isPresent() && match.get().getKey().startsWith("?")) {
-        return failure("the header '" + header + "' fits two columns: " + match.get().getKey().substring(1)
-            + "; name it in ingest.header_overrides for this municipality");
+        String both = match.get().getKey().substring(1);
+        return failure("the header '" + header + "' fits two columns: " + both
+            + "; name it in ingest.header_overrides for this municipality",
+            "Overskriften '" + header + "' passer til to kolonner: " + both.replace(" and ", " og ")
+            + "; angiv den i ingest.header_overrides for kommunen");
       }
       if (match.isEmpty()) {
         extra.add(header);
@@ -116,15 +120,20 @@ public record HeaderMapping(Map<String, String> columns, Map<String, Match> matc
       String column = match.get().getKey();
       if (columns.containsKey(column)) {
         return failure("both '" + columns.get(column) + "' and '" + header + "' fit the column " + column
-            + "; name the right one in ingest.header_overrides for this municipality");
+            + "; name the right one in ingest.header_overrides for this municipality",
+            "Både '" + columns.get(column) + "' og '" + header + "' passer til kolonnen " + column
+            + "; angiv den rigtige i ingest.header_overrides for kommunen");
       }
       columns.put(column, header);
       matchedBy.put(column, match.get().getValue());
     }
     for (String required : requiredColumns) {
       if (!columns.containsKey(required)) {
-        return failure("no column for " + required + " (headers tried: " + String.join(", ", aliases.byColumn().get(required))
-            + ", or words like them; the file has: " + shown(headers) + ")");
+        String tried = String.join(", ", aliases.byColumn().get(required));
+        return failure("no column for " + required + " (headers tried: " + tried + ", or words like them; the file has: "
+            + shown(headers, "and", "value(s) with digits, not shown (is the header row missing?)") + ")",
+            "Ingen kolonne for " + required + " (overskrifter, der blev prøvet: " + tried + ", eller ord som dem; filen har: "
+            + shown(headers, "og", "værdi(er) med cifre, ikke vist (mangler overskriftsrækken?)") + ")");
       }
     }
     return new HeaderMapping(Map.copyOf(columns), Map.copyOf(matchedBy), List.copyOf(extra), Optional.empty());
@@ -174,16 +183,15 @@ public record HeaderMapping(Map<String, String> columns, Map<String, Match> matc
 
   /**
    * The headers for a message: a header with a run of digits in it may be a data value (a file
-   * without a header row), so such headers are counted, not shown.
+   * without a header row), so such headers are counted, not shown, in the message's language.
    */
-  private static String shown(List<String> headers) {
+  private static String shown(List<String> headers, String and, String hiddenValues) {
     List<String> words = headers.stream().filter(h -> !h.matches(".*[0-9]{3}.*")).toList();
     int hidden = headers.size() - words.size();
-    return String.join(", ", words) + (hidden == 0 ? "" : (words.isEmpty() ? "" : ", and ") + hidden
-        + " value(s) with digits, not shown (is the header row missing?)");
+    return String.join(", ", words) + (hidden == 0 ? "" : (words.isEmpty() ? "" : ", " + and + " ") + hidden + " " + hiddenValues);
   }
 
-  private static HeaderMapping failure(String problem) {
-    return new HeaderMapping(Map.of(), Map.of(), List.of(), Optional.of(problem));
+  private static HeaderMapping failure(String english, String dansk) {
+    return new HeaderMapping(Map.of(), Map.of(), List.of(), Optional.of(new ProblemText(english, dansk)));
   }
 }

@@ -65,6 +65,7 @@ public final class IngestExtracts {
       field("dato_seneste_samtale", DataTypes.DateType), field("afsluttet_forloeb", DataTypes.BooleanType),
       field("passiv", DataTypes.BooleanType), field("exclusion_reason", DataTypes.StringType),
       field("reason_code", DataTypes.StringType), field("reason_detail", DataTypes.StringType),
+      field("reason_detail_dansk", DataTypes.StringType),
       field("cpr_repaired", DataTypes.BooleanType), field("cpr_substitute", DataTypes.BooleanType),
       field("phone_invalid", DataTypes.BooleanType)});
 
@@ -110,7 +111,7 @@ public final class IngestExtracts {
     // The tables and the workbooks together, or nothing.
     List<org.apache.hadoop.fs.Path> workbooks = warehouse.allOrNothing(checked.tables().keySet(), () -> {
       warehouse.replaceRound(survey.round(), checked.tables(), Map.of(Table.QUARANTINE, "step = '" + QUARANTINE_STEP + "'"));
-      return DataQualityWorkbooks.write(warehouse, survey.round(), checked.dataQuality(),
+      return DataQualityWorkbooks.write(warehouse, survey.round(), checked.dataQuality(), checked.rejected(),
           problemsByFile(checked.quarantined(), checked.dataQuality()));
     });
     return new Result(checked.files(), checked.ignored(), checked.rejected(), checked.columnsByFile(), checked.dataQuality(),
@@ -140,8 +141,9 @@ public final class IngestExtracts {
       }
       if (IdentifierPatterns.find(file.name()).isPresent()) {
         // The name would be stored in every row and table of the file; the masked name says which file.
-        rejected.add(new FileRejection(file.name(), "the file name holds what looks like a CPR or phone number; "
-            + "rename the file and ingest again"));
+        rejected.add(new FileRejection(file.name(), new ProblemText("the file name holds what looks like a CPR or phone number; "
+            + "rename the file and ingest again", "Filnavnet indeholder noget, der ligner et CPR- eller telefonnummer; "
+            + "omdøb filen, og send den igen")));
         continue;
       }
       if (read.rejection().isPresent()) {
@@ -198,7 +200,8 @@ public final class IngestExtracts {
 
   /**
    * The quarantined rows for the workbooks, under the municipality of their file (a row's own
-   * kommunekode may be the problem), sorted by that code, file and row.
+   * kommunekode may be the problem), sorted by that code, file and row, with the Danish detail that
+   * the quarantine table does not keep.
    */
   public Iterator<Row> problemsByFile(Dataset<Row> quarantined, List<Row> dataQuality) {
     List<Row> fileCodes = new ArrayList<>();
@@ -211,7 +214,7 @@ public final class IngestExtracts {
         .add("source_file", DataTypes.StringType).add("file_kommunekode", DataTypes.StringType));
     return quarantined.join(functions.broadcast(codes), "source_file")
         .select(col("file_kommunekode").as("kommunekode"), col("source_file"), col("source_row"), col("reason_code"),
-            col("reason_detail"))
+            col("reason_detail"), col("reason_detail_dansk"))
         .orderBy("kommunekode", "source_file", "source_row").toLocalIterator();
   }
 
@@ -335,8 +338,8 @@ public final class IngestExtracts {
               c.cpr() == null ? null : pseudonymizer.personKey(c.cpr()), c.navn(), c.telefon(), c.ydelse(),
               c.ydelsesgruppe(), c.koen(), c.alder(), c.aldersgruppe(), sqlDate(c.datoOvergang()), c.varighedUger(),
               c.varighedMaaneder(), c.varighedsgruppe(), sqlDate(c.datoSenesteSamtale()), c.afsluttetForloeb(), c.passiv(),
-              c.exclusionReason(), c.quarantineReason(), c.quarantineDetail(), c.cprRepaired(), c.cprSubstitute(),
-              c.phoneInvalid());
+              c.exclusionReason(), c.quarantineReason(), c.quarantineDetail(), c.quarantineDetailDansk(), c.cprRepaired(),
+              c.cprSubstitute(), c.phoneInvalid());
         }
       };
     }

@@ -57,11 +57,14 @@ public final class TabularFileReader {
   public static final int HEADER_SEARCH_ROWS = 20;
   private static final int HEAD_BYTES = 64 * 1024;
   private static final long ROW_BITS = (1L << 33) - 1;
-  private static final String PASSWORD_PROTECTED = "the workbook is password-protected; send it without a password";
+  private static final ProblemText PASSWORD_PROTECTED = new ProblemText(
+      "the workbook is password-protected; send it without a password",
+      "Projektmappen er beskyttet med adgangskode; send den uden adgangskode");
+  private static final ProblemText EMPTY = new ProblemText("the file is empty (0 bytes)", "Filen er tom (0 byte)");
 
   /** A readable file's headers and cells, or why it cannot be read. */
   public record Result(List<String> headers, Optional<Dataset<org.apache.spark.sql.Row>> cells, Optional<FileRejection> rejection) {
-    static Result rejected(SourceFile file, String problem) {
+    static Result rejected(SourceFile file, ProblemText problem) {
       return new Result(List.of(), Optional.empty(), Optional.of(new FileRejection(file.name(), problem)));
     }
   }
@@ -82,17 +85,19 @@ public final class TabularFileReader {
   /** A file whose header is the first row that {@code isHeader} accepts, within the first rows. */
   public Result read(SourceFile file, Predicate<List<String>> isHeader) {
     if (file.size() == 0) {
-      return Result.rejected(file, "the file is empty (0 bytes)");
+      return Result.rejected(file, EMPTY);
     }
     try {
       return switch (file.kind()) {
         case XLSX -> readXlsx(file, isHeader);
         case CSV -> readCsv(file, isHeader);
-        case OLD_EXCEL -> Result.rejected(file, "old Excel format (.xls) is not read; save it as .xlsx or .csv");
-        case OTHER -> Result.rejected(file, "not a table (.xlsx or .csv)");
+        case OLD_EXCEL -> Result.rejected(file, new ProblemText("old Excel format (.xls) is not read; save it as .xlsx or .csv",
+            "Det gamle Excel-format (.xls) kan ikke læses; gem filen som .xlsx eller .csv"));
+        case OTHER -> Result.rejected(file, new ProblemText("not a table (.xlsx or .csv)", "Ikke en tabel (.xlsx eller .csv)"));
       };
     } catch (IOException e) {
-      return Result.rejected(file, "cannot be read: " + e.getClass().getSimpleName());
+      String failure = e.getClass().getSimpleName();
+      return Result.rejected(file, new ProblemText("cannot be read: " + failure, "Filen kan ikke læses: " + failure));
     }
   }
 
@@ -104,7 +109,7 @@ public final class TabularFileReader {
     SheetHeader first = null;
     try (InputStream in = open(file); Workbook workbook = StreamingReader.builder().setAvoidTempFiles(true).rowCacheSize(10).bufferSize(4096).open(in)) {
       if (workbook.getNumberOfSheets() == 0) {
-        return Result.rejected(file, "the workbook has no sheet");
+        return Result.rejected(file, new ProblemText("the workbook has no sheet", "Projektmappen har intet ark"));
       }
       for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
         Sheet sheet = workbook.getSheetAt(s);
@@ -127,12 +132,15 @@ public final class TabularFileReader {
     } catch (EncryptedDocumentException e) {
       return Result.rejected(file, PASSWORD_PROTECTED);
     } catch (EmptyFileException e) {
-      return Result.rejected(file, "the file is empty (0 bytes)");
+      return Result.rejected(file, EMPTY);
     } catch (NotOfficeXmlFileException e) {
       return Result.rejected(file, isEncrypted(file) ? PASSWORD_PROTECTED
-          : "not a valid .xlsx workbook (corrupt, truncated or another format)");
+          : new ProblemText("not a valid .xlsx workbook (corrupt, truncated or another format)",
+              "Ikke en gyldig .xlsx-projektmappe (beskadiget, afkortet eller et andet format)"));
     } catch (RuntimeException e) {
-      return Result.rejected(file, "not a valid .xlsx workbook (corrupt or truncated: " + e.getClass().getSimpleName() + ")");
+      String failure = e.getClass().getSimpleName();
+      return Result.rejected(file, new ProblemText("not a valid .xlsx workbook (corrupt or truncated: " + failure + ")",
+          "Ikke en gyldig .xlsx-projektmappe (beskadiget eller afkortet: " + failure + ")"));
     }
     if (found.isEmpty()) {
       found.add(first == null ? new SheetHeader(0, "", 0, List.of()) : first);
@@ -140,8 +148,10 @@ public final class TabularFileReader {
     List<String> headers = found.get(0).cells();
     for (SheetHeader other : found.subList(1, found.size())) {
       if (!folded(other.cells()).equals(folded(headers))) {
-        return Result.rejected(file, "the sheets «" + found.get(0).name() + "» and «" + other.name()
-            + "» have different header rows; send the extract on one sheet, or the same columns on every sheet");
+        return Result.rejected(file, new ProblemText("the sheets «" + found.get(0).name() + "» and «" + other.name()
+            + "» have different header rows; send the extract on one sheet, or the same columns on every sheet",
+            "Arkene «" + found.get(0).name() + "» og «" + other.name()
+            + "» har forskellige overskriftsrækker; send udtrækket på ét ark, eller med de samme kolonner på alle ark"));
       }
     }
     int[] sheets = found.stream().mapToInt(SheetHeader::sheet).toArray();

@@ -59,7 +59,7 @@ public final class CheckExtractJob {
         IngestExtracts ingest = new IngestExtracts(context.survey(), nowhere, key);
         IngestExtracts.Checked checked = ingest.check(folder.toString());
         List<Path> workbooks = checked.dataQuality().isEmpty() ? List.of()
-            : DataQualityWorkbooks.writeTo(workbookFolder, context.round(), checked.dataQuality(),
+            : DataQualityWorkbooks.writeTo(workbookFolder, context.round(), checked.dataQuality(), checked.rejected(),
                 ingest.problemsByFile(checked.quarantined(), checked.dataQuality()));
         IngestJob.printSummary(out, context, new IngestExtracts.Result(checked.files(), checked.ignored(), checked.rejected(),
             checked.columnsByFile(), checked.dataQuality(), checked.unknownBenefits(), List.of()), 0);

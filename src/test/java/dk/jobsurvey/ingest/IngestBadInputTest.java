@@ -98,6 +98,13 @@ class IngestBadInputTest {
   }
 
   @Test
+  void everyRejectionSaysItsProblemInDanishToo() {
+    assertThat(result.rejected()).allSatisfy(r -> assertThat(r.problemDansk()).isNotBlank().isNotEqualTo(r.problem()));
+    assertThat(result.rejected()).filteredOn(r -> r.file().equals("missing_159.csv")).singleElement()
+        .extracting(FileRejection::problemDansk).asString().startsWith("Ingen kolonne for dato_overgang");
+  }
+
+  @Test
   void fileWithoutHeaderRowIsRejectedWithoutShowingItsData() {
     assertThat(rejection("noheader_157.csv")).contains("no header row").doesNotContain(substitute(4, 3, 82, "1234"));
   }

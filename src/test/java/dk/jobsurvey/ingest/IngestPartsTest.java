@@ -50,16 +50,19 @@ class IngestPartsTest {
 
     HeaderMapping missing = HeaderMapping.of(List.of("CPR", "Navn", "Ydelse", "Passiv"), SURVEY.ingest().headers(),
         SURVEY.ingest().requiredColumns());
-    assertThat(missing.problem()).get().asString()
+    assertThat(missing.problem().orElseThrow().english())
         .contains("no column for dato_overgang", "dato for overgang, overgangsdato", "the file has: CPR, Navn, Ydelse, Passiv");
+    assertThat(missing.problem().orElseThrow().dansk())
+        .contains("Ingen kolonne for dato_overgang", "dato for overgang, overgangsdato", "filen har: CPR, Navn, Ydelse, Passiv");
 
     HeaderMapping twice = HeaderMapping.of(List.of("CPR", "Navn", "navn", "Ydelse"), SURVEY.ingest().headers(),
         SURVEY.ingest().requiredColumns());
-    assertThat(twice.problem()).get().asString().contains("the header 'navn' appears twice");
+    assertThat(twice.problem().orElseThrow().english()).contains("the header 'navn' appears twice");
 
     HeaderMapping twoForOne = HeaderMapping.of(List.of("CPR", "Personnummer", "Ydelse", "Overgangsdato", "Passiv"),
         SURVEY.ingest().headers(), SURVEY.ingest().requiredColumns());
-    assertThat(twoForOne.problem()).get().asString().contains("both 'CPR' and 'Personnummer' are headers for cpr");
+    assertThat(twoForOne.problem().orElseThrow().english()).contains("both 'CPR' and 'Personnummer' are headers for cpr");
+    assertThat(twoForOne.problem().orElseThrow().dansk()).contains("Både 'CPR' og 'Personnummer' er overskrifter for cpr");
   }
 
   @Test
