@@ -4,6 +4,7 @@ import static dk.jobsurvey.config.ConfigValueException.require;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -15,6 +16,7 @@ public record IngestSettings(
     String municipalityFromFileName,
     CsvSettings csv,
     HeaderAliases headers,
+    Map<String, Map<String, String>> headerOverrides,
     List<String> requiredColumns,
     List<String> yesValues,
     List<String> noValues,
@@ -28,6 +30,17 @@ public record IngestSettings(
     } catch (PatternSyntaxException e) {
       throw new ConfigValueException("municipality_from_file_name", "a regular expression: " + e.getDescription());
     }
+    for (Map.Entry<String, Map<String, String>> override : headerOverrides.entrySet()) {
+      require(Municipalities.isKnown(override.getKey()), "header_overrides",
+          "municipality codes (one of the 98, three digits, quoted) as keys, got '" + override.getKey() + "'");
+      for (Map.Entry<String, String> column : override.getValue().entrySet()) {
+        require(HeaderAliases.COLUMNS.contains(column.getKey()), "header_overrides",
+            "columns among " + HeaderAliases.COLUMNS + " under " + override.getKey() + ", got '" + column.getKey() + "'");
+        require(column.getValue() != null && !column.getValue().isBlank(), "header_overrides",
+            "a header name for " + override.getKey() + " " + column.getKey());
+      }
+    }
+    headerOverrides = Map.copyOf(headerOverrides);
     for (String column : requiredColumns) {
       require(HeaderAliases.COLUMNS.contains(column), "required_columns",
           "columns among " + HeaderAliases.COLUMNS + ", got '" + column + "'");
@@ -48,6 +61,11 @@ public record IngestSettings(
     yesValues = List.copyOf(yesValues);
     noValues = List.copyOf(noValues);
     dateFormats = List.copyOf(dateFormats);
+  }
+
+  /** The configured headers of one municipality's extract, column → header (none: empty). */
+  public Map<String, String> overridesFor(String kommunekode) {
+    return kommunekode == null ? Map.of() : headerOverrides.getOrDefault(kommunekode, Map.of());
   }
 
   /** The municipality-code pattern for file names. */

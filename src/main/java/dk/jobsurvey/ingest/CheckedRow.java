@@ -5,7 +5,8 @@ import java.time.LocalDate;
 /**
  * A row after validation, derivation and classification. A row with a {@code quarantineReason}
  * carries nothing else of use; an accepted row has {@code exclusionReason} null when eligible
- * (before duplicates are resolved, which needs all rows of a person).
+ * (before duplicates are resolved, which needs all rows of a person). The quarantine detail is in
+ * English (for analysis/quarantine) and in Danish (for the municipality's data-quality workbook).
  */
 public record CheckedRow(
     String cpr,
@@ -27,13 +28,14 @@ public record CheckedRow(
     String exclusionReason,
     String quarantineReason,
     String quarantineDetail,
+    String quarantineDetailDansk,
     boolean cprRepaired,
     boolean cprSubstitute,
     boolean phoneInvalid) {
 
-  static CheckedRow quarantined(String kommunekode, QuarantineReason reason, String detail) {
+  static CheckedRow quarantined(String kommunekode, QuarantineReason reason, ProblemText detail) {
     return new CheckedRow(null, kommunekode, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, reason.code(), detail, false, false, false);
+        null, null, null, reason.code(), detail.english(), detail.dansk(), false, false, false);
   }
 
   public boolean isQuarantined() {

@@ -26,7 +26,7 @@ public record CprNumber(String digits, LocalDate birthDate, String gender, boole
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
   /** The outcome of reading one value: a number, or the problem (which never repeats the value). */
-  public record Parsed(CprNumber number, String problem) {
+  public record Parsed(CprNumber number, ProblemText problem) {
     public boolean isValid() {
       return number != null;
     }
@@ -35,7 +35,7 @@ public record CprNumber(String digits, LocalDate birthDate, String gender, boole
   /** Reads a CPR value as it appears in an extract (text, dashed, spaced or a spreadsheet number). */
   public static Parsed parse(String raw) {
     if (raw == null || raw.isBlank()) {
-      return invalid("CPR is empty");
+      return invalid("CPR is empty", "CPR-nummeret mangler");
     }
     String text = raw.strip();
     if (SEPARATED.matcher(text).matches()) {
@@ -45,7 +45,7 @@ public record CprNumber(String digits, LocalDate birthDate, String gender, boole
       try {
         text = new BigDecimal(text.replace(',', '.')).toBigIntegerExact().toString();
       } catch (ArithmeticException | NumberFormatException e) {
-        return invalid("CPR is not a whole number");
+        return invalid("CPR is not a whole number", "CPR-nummeret er ikke et helt tal");
       }
     }
     boolean repaired = false;
@@ -54,7 +54,8 @@ public record CprNumber(String digits, LocalDate birthDate, String gender, boole
       repaired = true;
     }
     if (text.length() != 10 || !DIGITS.matcher(text).matches()) {
-      return invalid("CPR is not 10 digits (DDMMYYSSSS or DDMMYY-SSSS)");
+      return invalid("CPR is not 10 digits (DDMMYYSSSS or DDMMYY-SSSS)",
+          "CPR-nummeret har ikke 10 cifre (DDMMÅÅSSSS eller DDMMÅÅ-SSSS)");
     }
     int day = Integer.parseInt(text.substring(0, 2));
     int month = Integer.parseInt(text.substring(2, 4));
@@ -69,7 +70,8 @@ public record CprNumber(String digits, LocalDate birthDate, String gender, boole
     try {
       birth = LocalDate.of(year, month, day);
     } catch (DateTimeException e) {
-      return invalid("CPR date part is not a date (day " + day + ", month " + month + ", year " + year + ")");
+      return invalid("CPR date part is not a date (day " + day + ", month " + month + ", year " + year + ")",
+          "CPR-nummerets datodel er ikke en dato (dag " + day + ", måned " + month + ", år " + year + ")");
     }
     String gender = (text.charAt(9) - '0') % 2 == 1 ? "M" : "K";
     return new Parsed(new CprNumber(text, birth, gender, substitute, repaired), null);
@@ -86,8 +88,8 @@ public record CprNumber(String digits, LocalDate birthDate, String gender, boole
     return yy <= 57 ? 2000 : 1800;
   }
 
-  private static Parsed invalid(String problem) {
-    return new Parsed(null, problem);
+  private static Parsed invalid(String english, String dansk) {
+    return new Parsed(null, new ProblemText(english, dansk));
   }
 
   /** Age in whole years on {@code date}. */

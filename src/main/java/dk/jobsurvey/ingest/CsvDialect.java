@@ -6,30 +6,54 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The encoding and separator of a CSV extract, from its first bytes: UTF-16 by its byte-order mark
  * (Excel's "Unicode text"), UTF-8 if they decode as UTF-8 (with or without a byte-order mark), else
  * Windows-1252, the encoding of Danish Windows systems (and a superset of ISO-8859-1's letters);
- * the separator is whichever of ';', ',' and tab the header line has most of.
+ * the header line is the first of the first non-blank lines that the caller's test accepts when
+ * split by a separator (';', ',' or tab, the line's most frequent first), else the first line, split
+ * by the separator it has most of.
+ *
+ * @param headerIndex the header line's index among the non-blank lines
  */
-public record CsvDialect(Charset charset, char separator, String headerLine) {
+public record CsvDialect(Charset charset, char separator, String headerLine, int headerIndex) {
 
-  public static CsvDialect detect(byte[] head, boolean truncated, CsvSettings settings) {
+  public static CsvDialect detect(byte[] head, boolean truncated, CsvSettings settings, Predicate<List<String>> isHeader) {
     Charset charset = settings.encoding().equals("auto") ? detectCharset(head, truncated) : Charset.forName(settings.encoding());
     String text = new String(head, charset);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    int end = text.indexOf('\n');
-    String header = (end < 0 ? text : text.substring(0, end)).replace("\r", "");
-    char separator;
-    if (settings.separator().equals("auto")) {
-      separator = mostFrequent(header);
-    } else {
-      separator = settings.separator().equals("tab") ? '\t' : settings.separator().charAt(0);
+    List<String> lines = text.lines().map(line -> line.replace("\r", "")).filter(line -> !line.isBlank())
+        .limit(TabularFileReader.HEADER_SEARCH_ROWS).toList();
+    for (int i = 0; i < lines.size(); i++) {
+      for (char separator : separators(lines.get(i), settings)) {
+        if (isHeader.test(TabularFileReader.splitHeader(lines.get(i), separator))) {
+          return new CsvDialect(charset, separator, lines.get(i), i);
+        }
+      }
     }
-    return new CsvDialect(charset, separator, header);
+    String header = lines.isEmpty() ? "" : lines.get(0);
+    return new CsvDialect(charset, separators(header, settings).get(0), header, 0);
+  }
+
+  /** The configured separator, or the candidates, the most frequent in the line first. */
+  private static List<Character> separators(String line, CsvSettings settings) {
+    if (!settings.separator().equals("auto")) {
+      return List.of(settings.separator().equals("tab") ? '\t' : settings.separator().charAt(0));
+    }
+    char most = mostFrequent(line);
+    List<Character> all = new ArrayList<>(List.of(most));
+    for (char candidate : new char[] {';', ',', '\t'}) {
+      if (candidate != most) {
+        all.add(candidate);
+      }
+    }
+    return all;
   }
 
   private static Charset detectCharset(byte[] head, boolean truncated) {

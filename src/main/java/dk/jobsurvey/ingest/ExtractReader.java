@@ -2,6 +2,7 @@ package dk.jobsurvey.ingest;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.trim;
@@ -11,6 +12,7 @@ import dk.jobsurvey.config.HeaderAliases;
 import dk.jobsurvey.config.IngestSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import org.apache.spark.sql.Column;
@@ -29,10 +31,18 @@ public final class ExtractReader {
   public static final List<String> RAW_COLUMNS = List.of("source_file", "source_row", "kommunekode", "cpr", "navn",
       "ydelse", "dato_overgang", "dato_seneste_samtale", "afsluttet_forloeb", "telefon", "passiv", "extra_columns");
 
-  /** A readable extract, or why not. */
-  public record Result(Optional<Dataset<org.apache.spark.sql.Row>> rows, List<String> extraHeaders, Optional<FileRejection> rejection) {
-    static Result rejected(SourceFile file, String problem) {
-      return new Result(Optional.empty(), List.of(), Optional.of(new FileRejection(file.name(), problem)));
+  /**
+   * A readable extract and how its columns were found, or why it cannot be read.
+   *
+   * @param columns what was matched, what was not used and which optional columns are missing
+   */
+  public record Result(Optional<Dataset<org.apache.spark.sql.Row>> rows, ColumnReport columns, Optional<FileRejection> rejection) {
+    static Result rejected(SourceFile file, ProblemText problem) {
+      return new Result(Optional.empty(), ColumnReport.NONE, Optional.of(new FileRejection(file.name(), problem)));
+    }
+
+    public List<String> extraHeaders() {
+      return columns.unused();
     }
   }
 
@@ -45,9 +55,12 @@ public final class ExtractReader {
   }
 
   public Result read(SourceFile file) {
-    TabularFileReader.Result table = tables.read(file);
+    Map<String, String> overrides = settings.overridesFor(municipalityInName(file.name()));
+    // The header row is the first that maps the required columns: title and blank rows above it are skipped.
+    TabularFileReader.Result table = tables.read(file,
+        cells -> HeaderMapping.of(cells, settings.headers(), overrides, settings.requiredColumns()).problem().isEmpty());
     if (table.rejection().isPresent()) {
-      return new Result(Optional.empty(), List.of(), table.rejection());
+      return new Result(Optional.empty(), ColumnReport.NONE, table.rejection());
     }
     return canonical(file, table.headers(), table.cells().get());
   }
@@ -55,24 +68,27 @@ public final class ExtractReader {
 
   private Result canonical(SourceFile file, List<String> headers, Dataset<org.apache.spark.sql.Row> table) {
     if (headers.stream().allMatch(String::isBlank)) {
-      return Result.rejected(file, "no header row (the first row is empty)");
+      return Result.rejected(file, new ProblemText("no header row (the first row is empty)",
+          "Ingen overskriftsrække (første række er tom)"));
     }
     if (headers.stream().anyMatch(h -> h.matches(".*[0-9]{6}.*"))) {
-      return Result.rejected(file, "no header row: the first row holds data, not column names");
+      return Result.rejected(file, new ProblemText("no header row: the first row holds data, not column names",
+          "Ingen overskriftsrække: første række indeholder data, ikke kolonnenavne"));
     }
     HeaderAliases aliases = settings.headers();
-    HeaderMapping mapping = HeaderMapping.of(headers, aliases, settings.requiredColumns());
+    String fileCode = municipalityInName(file.name());
+    HeaderMapping mapping = HeaderMapping.of(headers, aliases, settings.overridesFor(fileCode), settings.requiredColumns());
     if (mapping.problem().isPresent()) {
       return Result.rejected(file, mapping.problem().get());
     }
-    String fileCode = municipalityInName(file.name());
     if (!mapping.columns().containsKey("kommunekode") && fileCode == null) {
-      return Result.rejected(file, "no kommunekode column and no 3-digit municipality code in the file name");
+      return Result.rejected(file, new ProblemText("no kommunekode column and no 3-digit municipality code in the file name",
+          "Ingen kolonne med kommunekode og ingen 3-cifret kommunekode i filnavnet"));
     }
-    int width = table.columns().length - 1;
+    int width = headers.size();
     Dataset<org.apache.spark.sql.Row> byPosition = table;
     List<Column> selected = new ArrayList<>();
-    selected.add(lit(file.name()).as("source_file"));
+    selected.add(concat(lit(file.name()), col(TabularFileReader.SOURCE_PART)).as("source_file"));
     selected.add(col(TabularFileReader.SOURCE_ROW));
     Column kommunekode = column(mapping, headers, "kommunekode", width);
     Column fromName = lit(fileCode).cast(DataTypes.StringType);
@@ -92,7 +108,8 @@ public final class ExtractReader {
     selected.add(extraPairs.isEmpty()
         ? map().cast(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)).as("extra_columns")
         : map(extraPairs.toArray(new Column[0])).as("extra_columns"));
-    return new Result(Optional.of(byPosition.select(selected.toArray(new Column[0]))), mapping.extraHeaders(), Optional.empty());
+    return new Result(Optional.of(byPosition.select(selected.toArray(new Column[0]))), ColumnReport.of(mapping, fileCode),
+        Optional.empty());
   }
 
   private static Column column(HeaderMapping mapping, List<String> headers, String name, int width) {

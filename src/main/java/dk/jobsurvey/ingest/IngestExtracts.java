@@ -65,6 +65,7 @@ public final class IngestExtracts {
       field("dato_seneste_samtale", DataTypes.DateType), field("afsluttet_forloeb", DataTypes.BooleanType),
       field("passiv", DataTypes.BooleanType), field("exclusion_reason", DataTypes.StringType),
       field("reason_code", DataTypes.StringType), field("reason_detail", DataTypes.StringType),
+      field("reason_detail_dansk", DataTypes.StringType),
       field("cpr_repaired", DataTypes.BooleanType), field("cpr_substitute", DataTypes.BooleanType),
       field("phone_invalid", DataTypes.BooleanType)});
 
@@ -77,7 +78,7 @@ public final class IngestExtracts {
       List<SourceFile> files,
       List<SourceFile> ignored,
       List<FileRejection> rejected,
-      Map<String, List<String>> extraHeadersByFile,
+      Map<String, ColumnReport> columnsByFile,
       List<Row> dataQuality,
       List<Row> unknownBenefits,
       List<org.apache.hadoop.fs.Path> workbooks) {}
@@ -92,14 +93,39 @@ public final class IngestExtracts {
     this.pseudonymKey = pseudonymKey.clone();
   }
 
+  /**
+   * What ingest makes of the extracts before it writes anything: the files read, rejected and
+   * ignored, the rows of each table, the per-file data quality and the quarantined rows.
+   */
+  public record Checked(List<SourceFile> files, List<SourceFile> ignored, List<FileRejection> rejected,
+      Map<String, ColumnReport> columnsByFile, Map<Table, Dataset<Row>> tables, List<Row> dataQuality,
+      Dataset<Row> quarantined, List<Row> unknownBenefits) {}
+
   /** Reads every extract under {@code input} and replaces the round's ingest tables. */
   public Result execute(String input) throws IOException {
+    Checked checked = check(input);
+    if (checked.tables().isEmpty()) {
+      return new Result(checked.files(), checked.ignored(), checked.rejected(), checked.columnsByFile(), List.of(), List.of(),
+          List.of());
+    }
+    // The tables and the workbooks together, or nothing.
+    List<org.apache.hadoop.fs.Path> workbooks = warehouse.allOrNothing(checked.tables().keySet(), () -> {
+      warehouse.replaceRound(survey.round(), checked.tables(), Map.of(Table.QUARANTINE, "step = '" + QUARANTINE_STEP + "'"));
+      return DataQualityWorkbooks.write(warehouse, survey.round(), checked.dataQuality(), checked.rejected(),
+          problemsByFile(checked.quarantined(), checked.dataQuality()));
+    });
+    return new Result(checked.files(), checked.ignored(), checked.rejected(), checked.columnsByFile(), checked.dataQuality(),
+        checked.unknownBenefits(), workbooks);
+  }
+
+  /** Reads and checks every extract under {@code input}, as ingest does, and writes nothing (the preflight check). */
+  public Checked check(String input) throws IOException {
     List<SourceFile> files = TabularFileReader.discover(warehouse.spark(), input);
     ExtractReader reader = new ExtractReader(warehouse.spark(), survey.ingest());
     List<SourceFile> ignored = new ArrayList<>();
     List<FileRejection> rejected = new ArrayList<>();
     List<String> readFiles = new ArrayList<>();
-    Map<String, List<String>> extraHeaders = new LinkedHashMap<>();
+    Map<String, ColumnReport> columnsByFile = new LinkedHashMap<>();
     Dataset<Row> raw = null;
     long started = System.nanoTime();
     // Each file's header is read on the driver; they are independent, so read them side by side.
@@ -115,22 +141,21 @@ public final class IngestExtracts {
       }
       if (IdentifierPatterns.find(file.name()).isPresent()) {
         // The name would be stored in every row and table of the file; the masked name says which file.
-        rejected.add(new FileRejection(file.name(), "the file name holds what looks like a CPR or phone number; "
-            + "rename the file and ingest again"));
+        rejected.add(new FileRejection(file.name(), new ProblemText("the file name holds what looks like a CPR or phone number; "
+            + "rename the file and ingest again", "Filnavnet indeholder noget, der ligner et CPR- eller telefonnummer; "
+            + "omdøb filen, og send den igen")));
         continue;
       }
       if (read.rejection().isPresent()) {
         rejected.add(read.rejection().get());
         continue;
       }
-      if (!read.extraHeaders().isEmpty()) {
-        extraHeaders.put(file.name(), read.extraHeaders());
-      }
+      columnsByFile.put(file.name(), read.columns());
       readFiles.add(file.name());
       raw = raw == null ? read.rows().get() : raw.unionByName(read.rows().get());
     }
     if (raw == null) {
-      return new Result(files, ignored, rejected, extraHeaders, List.of(), List.of(), List.of());
+      return new Checked(files, ignored, rejected, columnsByFile, Map.of(), List.of(), null, List.of());
     }
     // Read every file once, and cut the plan there: a union of one read per file is slow to plan,
     // and every table below would plan it again. (Local checkpoints live as long as the session.)
@@ -144,8 +169,18 @@ public final class IngestExtracts {
     Dataset<Row> resolved = resolveDuplicates(check(raw)).localCheckpoint(true);
     LOG.info("checked, pseudonymised and de-duplicated the rows in {} s", seconds(started));
     // Per-file counts are a few rows: computed once, then written as the table and into the workbooks.
-    Dataset<Row> perFile = dataQuality(resolved, readFiles, rejected);
-    List<Row> dataQuality = perFile.orderBy("kommunekode", "source_file").collectAsList();
+    Dataset<Row> counted = dataQuality(resolved, readFiles, rejected);
+    StructType perFile = counted.schema().add("columns_matched", DataTypes.StringType).add("columns_unused", DataTypes.StringType)
+        .add("columns_missing", DataTypes.StringType);
+    List<Row> dataQuality = new ArrayList<>();
+    for (Row row : counted.orderBy("kommunekode", "source_file").collectAsList()) {
+      ColumnReport columns = columnsByFile.getOrDefault(row.<String>getAs("source_file"), ColumnReport.NONE);
+      List<Object> values = new ArrayList<>(scala.jdk.javaapi.CollectionConverters.asJava(row.toSeq()));
+      values.add(String.join("; ", columns.matched()));
+      values.add(String.join("; ", columns.unused()));
+      values.add(String.join("; ", columns.missing()));
+      dataQuality.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values.toArray(), perFile));
+    }
     Dataset<Row> quarantined = resolved.where(col("reason_code").isNotNull());
     Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put(Table.RAW_EXTRACT, raw);
@@ -156,23 +191,19 @@ public final class IngestExtracts {
             lit(QUARANTINE_STEP).as("step")));
     tables.put(Table.POPULATION, resolved.where(col("reason_code").isNull())
         .select(POPULATION_COLUMNS.stream().map(Column::new).toArray(Column[]::new)));
-    tables.put(Table.DATA_QUALITY, warehouse.spark().createDataFrame(dataQuality, perFile.schema()));
-    // The tables and the workbooks together, or nothing.
-    List<org.apache.hadoop.fs.Path> workbooks = warehouse.allOrNothing(tables.keySet(), () -> {
-      warehouse.replaceRound(survey.round(), tables, Map.of(Table.QUARANTINE, "step = '" + QUARANTINE_STEP + "'"));
-      return DataQualityWorkbooks.write(warehouse, survey.round(), dataQuality, problemsByFile(quarantined, dataQuality));
-    });
+    tables.put(Table.DATA_QUALITY, warehouse.spark().createDataFrame(dataQuality, perFile));
     List<Row> unknown = resolved.where(col("exclusion_reason").equalTo(ExclusionReason.UNKNOWN_BENEFIT.code()))
         .groupBy("ydelse").agg(count(lit(1)).as("rows"), min(struct("source_file", "source_row")).as("first"))
         .orderBy(col("rows").desc(), col("ydelse")).collectAsList();
-    return new Result(files, ignored, rejected, extraHeaders, dataQuality, unknown, workbooks);
+    return new Checked(files, ignored, rejected, columnsByFile, tables, dataQuality, quarantined, unknown);
   }
 
   /**
    * The quarantined rows for the workbooks, under the municipality of their file (a row's own
-   * kommunekode may be the problem), sorted by that code, file and row.
+   * kommunekode may be the problem), sorted by that code, file and row, with the Danish detail that
+   * the quarantine table does not keep.
    */
-  private Iterator<Row> problemsByFile(Dataset<Row> quarantined, List<Row> dataQuality) {
+  public Iterator<Row> problemsByFile(Dataset<Row> quarantined, List<Row> dataQuality) {
     List<Row> fileCodes = new ArrayList<>();
     for (Row row : dataQuality) {
       if (row.getAs("kommunekode") != null) {
@@ -183,7 +214,7 @@ public final class IngestExtracts {
         .add("source_file", DataTypes.StringType).add("file_kommunekode", DataTypes.StringType));
     return quarantined.join(functions.broadcast(codes), "source_file")
         .select(col("file_kommunekode").as("kommunekode"), col("source_file"), col("source_row"), col("reason_code"),
-            col("reason_detail"))
+            col("reason_detail"), col("reason_detail_dansk"))
         .orderBy("kommunekode", "source_file", "source_row").toLocalIterator();
   }
 
@@ -307,8 +338,8 @@ public final class IngestExtracts {
               c.cpr() == null ? null : pseudonymizer.personKey(c.cpr()), c.navn(), c.telefon(), c.ydelse(),
               c.ydelsesgruppe(), c.koen(), c.alder(), c.aldersgruppe(), sqlDate(c.datoOvergang()), c.varighedUger(),
               c.varighedMaaneder(), c.varighedsgruppe(), sqlDate(c.datoSenesteSamtale()), c.afsluttetForloeb(), c.passiv(),
-              c.exclusionReason(), c.quarantineReason(), c.quarantineDetail(), c.cprRepaired(), c.cprSubstitute(),
-              c.phoneInvalid());
+              c.exclusionReason(), c.quarantineReason(), c.quarantineDetail(), c.quarantineDetailDansk(), c.cprRepaired(),
+              c.cprSubstitute(), c.phoneInvalid());
         }
       };
     }

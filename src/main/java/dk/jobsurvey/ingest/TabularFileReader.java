@@ -1,5 +1,7 @@
 package dk.jobsurvey.ingest;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 import com.github.pjfanning.xlsx.StreamingReader;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -31,7 +34,14 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Reads one .xlsx or .csv file as strings: its header row (read first on the driver, a few
  * kilobytes, so a file that cannot be used is rejected with the reason before Spark touches it)
- * and its cells as columns c0, c1, ... plus {@value #SOURCE_ROW}. .xlsx is read in Spark tasks by
+ * and its cells as columns c0, c1, ... plus {@value #SOURCE_ROW} and {@value #SOURCE_PART}.
+ *
+ * <p>The header row is the first row, within the first {@value #HEADER_SEARCH_ROWS}, that the
+ * caller's test accepts (for extracts: the first row that maps the required columns), so title and
+ * blank rows above it are skipped; in a workbook every sheet is searched, sheets with the same
+ * header are read together as one extract (rows of a further sheet get " [sheet]" as
+ * {@value #SOURCE_PART}), and sheets with different headers reject the file. When no row passes the
+ * test, the first row is taken, so that the caller's own message says what is missing. .xlsx is read in Spark tasks by
  * the streaming reader under spark-excel ({@link XlsxSheetRows}), .csv by Spark's CSV reader with
  * the detected encoding and separator. Used for municipal extracts and survey-tool exports alike.
  *
@@ -42,13 +52,19 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class TabularFileReader {
   public static final String SOURCE_ROW = "source_row";
+  /** "" or " [sheet name]" for rows of a workbook's further sheets: appended to the source file's name. */
+  public static final String SOURCE_PART = "source_part";
+  public static final int HEADER_SEARCH_ROWS = 20;
   private static final int HEAD_BYTES = 64 * 1024;
   private static final long ROW_BITS = (1L << 33) - 1;
-  private static final String PASSWORD_PROTECTED = "the workbook is password-protected; send it without a password";
+  private static final ProblemText PASSWORD_PROTECTED = new ProblemText(
+      "the workbook is password-protected; send it without a password",
+      "Projektmappen er beskyttet med adgangskode; send den uden adgangskode");
+  private static final ProblemText EMPTY = new ProblemText("the file is empty (0 bytes)", "Filen er tom (0 byte)");
 
   /** A readable file's headers and cells, or why it cannot be read. */
   public record Result(List<String> headers, Optional<Dataset<org.apache.spark.sql.Row>> cells, Optional<FileRejection> rejection) {
-    static Result rejected(SourceFile file, String problem) {
+    static Result rejected(SourceFile file, ProblemText problem) {
       return new Result(List.of(), Optional.empty(), Optional.of(new FileRejection(file.name(), problem)));
     }
   }
@@ -61,44 +77,95 @@ public final class TabularFileReader {
     this.csv = csv;
   }
 
+  /** A file whose header is its first row (survey exports). */
   public Result read(SourceFile file) {
+    return read(file, cells -> true);
+  }
+
+  /** A file whose header is the first row that {@code isHeader} accepts, within the first rows. */
+  public Result read(SourceFile file, Predicate<List<String>> isHeader) {
     if (file.size() == 0) {
-      return Result.rejected(file, "the file is empty (0 bytes)");
+      return Result.rejected(file, EMPTY);
     }
     try {
       return switch (file.kind()) {
-        case XLSX -> readXlsx(file);
-        case CSV -> readCsv(file);
-        case OLD_EXCEL -> Result.rejected(file, "old Excel format (.xls) is not read; save it as .xlsx or .csv");
-        case OTHER -> Result.rejected(file, "not a table (.xlsx or .csv)");
+        case XLSX -> readXlsx(file, isHeader);
+        case CSV -> readCsv(file, isHeader);
+        case OLD_EXCEL -> Result.rejected(file, new ProblemText("old Excel format (.xls) is not read; save it as .xlsx or .csv",
+            "Det gamle Excel-format (.xls) kan ikke læses; gem filen som .xlsx eller .csv"));
+        case OTHER -> Result.rejected(file, new ProblemText("not a table (.xlsx or .csv)", "Ikke en tabel (.xlsx eller .csv)"));
       };
     } catch (IOException e) {
-      return Result.rejected(file, "cannot be read: " + e.getClass().getSimpleName());
+      String failure = e.getClass().getSimpleName();
+      return Result.rejected(file, new ProblemText("cannot be read: " + failure, "Filen kan ikke læses: " + failure));
     }
   }
 
-  private Result readXlsx(SourceFile file) throws IOException {
-    List<String> headers;
+  /** A sheet's header row: the sheet's index and name, the row's 0-based index, its cells. */
+  private record SheetHeader(int sheet, String name, int row, List<String> cells) {}
+
+  private Result readXlsx(SourceFile file, Predicate<List<String>> isHeader) throws IOException {
+    List<SheetHeader> found = new ArrayList<>();
+    SheetHeader first = null;
     try (InputStream in = open(file); Workbook workbook = StreamingReader.builder().setAvoidTempFiles(true).rowCacheSize(10).bufferSize(4096).open(in)) {
       if (workbook.getNumberOfSheets() == 0) {
-        return Result.rejected(file, "the workbook has no sheet");
+        return Result.rejected(file, new ProblemText("the workbook has no sheet", "Projektmappen har intet ark"));
       }
-      headers = headerCells(workbook.getSheetAt(0));
+      for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+        Sheet sheet = workbook.getSheetAt(s);
+        Iterator<Row> rows = sheet.rowIterator();
+        while (rows.hasNext()) {
+          Row row = rows.next();
+          if (row.getRowNum() >= HEADER_SEARCH_ROWS) {
+            break;
+          }
+          List<String> cells = cells(row);
+          if (first == null && s == 0) {
+            first = new SheetHeader(s, sheet.getSheetName(), row.getRowNum(), cells);
+          }
+          if (isHeader.test(cells)) {
+            found.add(new SheetHeader(s, sheet.getSheetName(), row.getRowNum(), cells));
+            break;
+          }
+        }
+      }
     } catch (EncryptedDocumentException e) {
       return Result.rejected(file, PASSWORD_PROTECTED);
     } catch (EmptyFileException e) {
-      return Result.rejected(file, "the file is empty (0 bytes)");
+      return Result.rejected(file, EMPTY);
     } catch (NotOfficeXmlFileException e) {
       return Result.rejected(file, isEncrypted(file) ? PASSWORD_PROTECTED
-          : "not a valid .xlsx workbook (corrupt, truncated or another format)");
+          : new ProblemText("not a valid .xlsx workbook (corrupt, truncated or another format)",
+              "Ikke en gyldig .xlsx-projektmappe (beskadiget, afkortet eller et andet format)"));
     } catch (RuntimeException e) {
-      return Result.rejected(file, "not a valid .xlsx workbook (corrupt or truncated: " + e.getClass().getSimpleName() + ")");
+      String failure = e.getClass().getSimpleName();
+      return Result.rejected(file, new ProblemText("not a valid .xlsx workbook (corrupt or truncated: " + failure + ")",
+          "Ikke en gyldig .xlsx-projektmappe (beskadiget eller afkortet: " + failure + ")"));
     }
-    StructType schema = positionalSchema(headers.size()).add(SOURCE_ROW, DataTypes.LongType, false);
-    Dataset<org.apache.spark.sql.Row> sheet = spark.read().format("binaryFile").load(file.path())
+    if (found.isEmpty()) {
+      found.add(first == null ? new SheetHeader(0, "", 0, List.of()) : first);
+    }
+    List<String> headers = found.get(0).cells();
+    for (SheetHeader other : found.subList(1, found.size())) {
+      if (!folded(other.cells()).equals(folded(headers))) {
+        return Result.rejected(file, new ProblemText("the sheets «" + found.get(0).name() + "» and «" + other.name()
+            + "» have different header rows; send the extract on one sheet, or the same columns on every sheet",
+            "Arkene «" + found.get(0).name() + "» og «" + other.name()
+            + "» har forskellige overskriftsrækker; send udtrækket på ét ark, eller med de samme kolonner på alle ark"));
+      }
+    }
+    int[] sheets = found.stream().mapToInt(SheetHeader::sheet).toArray();
+    int[] headerRows = found.stream().mapToInt(SheetHeader::row).toArray();
+    StructType schema = positionalSchema(headers.size()).add(SOURCE_ROW, DataTypes.LongType, false)
+        .add(SOURCE_PART, DataTypes.StringType, false);
+    Dataset<org.apache.spark.sql.Row> rows = spark.read().format("binaryFile").load(file.path())
         .select("content")
-        .mapPartitions(new XlsxSheetRows(headers.size()), Encoders.row(schema));
-    return new Result(headers, Optional.of(sheet), Optional.empty());
+        .mapPartitions(new XlsxSheetRows(headers.size(), sheets, headerRows), Encoders.row(schema));
+    return new Result(headers, Optional.of(rows), Optional.empty());
+  }
+
+  private static List<String> folded(List<String> cells) {
+    return cells.stream().map(Labels::fold).filter(c -> !c.isEmpty()).toList();
   }
 
   /** Excel saves a workbook with a password as an encrypted OLE2 container with an EncryptionInfo stream. */
@@ -110,32 +177,28 @@ public final class TabularFileReader {
     }
   }
 
-  private static List<String> headerCells(Sheet sheet) {
+  private static List<String> cells(Row row) {
     DataFormatter formatter = XlsxSheetRows.formatter();
-    Iterator<Row> rows = sheet.rowIterator();
-    List<String> headers = new ArrayList<>();
-    if (rows.hasNext()) {
-      Row first = rows.next();
-      for (Cell cell : first) {
-        while (headers.size() < cell.getColumnIndex()) {
-          headers.add("");
-        }
-        headers.add(formatter.formatCellValue(cell).strip());
+    List<String> cells = new ArrayList<>();
+    for (Cell cell : row) {
+      while (cells.size() < cell.getColumnIndex()) {
+        cells.add("");
       }
+      cells.add(formatter.formatCellValue(cell).strip());
     }
-    return headers;
+    return cells;
   }
 
-  private Result readCsv(SourceFile file) throws IOException {
+  private Result readCsv(SourceFile file, Predicate<List<String>> isHeader) throws IOException {
     byte[] head;
     try (FSDataInputStream in = open(file)) {
       head = in.readNBytes(HEAD_BYTES);
     }
-    CsvDialect dialect = CsvDialect.detect(head, file.size() > head.length, csv);
+    CsvDialect dialect = CsvDialect.detect(head, file.size() > head.length, csv, isHeader);
     List<String> headers = splitHeader(dialect.headerLine(), dialect.separator());
     Dataset<org.apache.spark.sql.Row> table = spark.read()
         .schema(positionalSchema(headers.size()))
-        .option("header", "true")
+        .option("header", "false")
         .option("enforceSchema", "true")
         .option("sep", String.valueOf(dialect.separator()))
         .option("encoding", dialect.charset().name())
@@ -148,12 +211,20 @@ public final class TabularFileReader {
         .option("multiLine", "true")
         .option("mode", "PERMISSIVE")
         .csv(file.path());
-    return withRowNumbers(headers, table);
+    // Spark skips blank lines, so the line numbers count the non-blank lines; the header is line headerIndex + 1.
+    Dataset<org.apache.spark.sql.Row> numbered = table.withColumn(SOURCE_ROW, monotonically_increasing_id().bitwiseAND(ROW_BITS).plus(1))
+        .where(col(SOURCE_ROW).gt(dialect.headerIndex() + 1).and(anyText(headers.size())))
+        .withColumn(SOURCE_PART, lit(""));
+    return new Result(headers, Optional.of(numbered), Optional.empty());
   }
 
-  private static Result withRowNumbers(List<String> headers, Dataset<org.apache.spark.sql.Row> cells) {
-    return new Result(headers, Optional.of(cells.withColumn(SOURCE_ROW, monotonically_increasing_id().bitwiseAND(ROW_BITS).plus(2))),
-        Optional.empty());
+  /** A row with some text: rows of separators only (";;;;" at the end of an export) are no rows, as in a workbook. */
+  private static org.apache.spark.sql.Column anyText(int width) {
+    org.apache.spark.sql.Column any = lit(false);
+    for (int i = 0; i < width; i++) {
+      any = any.or(org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.trim(col("c" + i), " \t\r\n\u00A0"), lit("")).notEqual(""));
+    }
+    return any;
   }
 
   /** Header cells of a CSV header line; quotes around a header are removed. */

@@ -68,7 +68,7 @@ public final class IngestJob {
     }
   }
 
-  private static void printSummary(PrintStream out, JobContext context, IngestExtracts.Result result, double seconds) {
+  static void printSummary(PrintStream out, JobContext context, IngestExtracts.Result result, double seconds) {
     List<BenefitGroup> groups = context.survey().groups();
     Map<String, long[]> byMunicipality = new TreeMap<>();
     List<String> counted = List.of("rows_read", "rows_quarantined", "excluded", "eligible");
@@ -110,7 +110,15 @@ public final class IngestJob {
             : "unreadable label, not shown (first: " + first.getString(0) + " row " + first.getLong(1) + ")");
       }
     }
-    result.extraHeadersByFile().forEach((file, headers) -> out.println("  ignored columns in " + file + ": " + headers));
+    // Nothing ignored silently: how columns were found, what was not used, and what a missing column costs.
+    result.columnsByFile().forEach((file, columns) -> {
+      if (columns.isNoteworthy()) {
+        out.println("  columns of " + file + ":");
+        columns.matched().stream().filter(m -> !m.endsWith("(alias)")).forEach(m -> out.println("    " + m));
+        columns.unused().forEach(u -> out.println("    not used: «" + u + "»"));
+        columns.missing().forEach(m -> out.println("    missing " + m));
+      }
+    });
     result.ignored().forEach(f -> out.println("  ignored (not an extract): " + f.name()));
     result.rejected().forEach(r -> out.println("  REJECTED " + r));
   }

@@ -14,6 +14,7 @@ import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.ingest.FileRejection;
 import dk.jobsurvey.ingest.Labels;
+import dk.jobsurvey.ingest.ProblemText;
 import dk.jobsurvey.ingest.SourceFile;
 import dk.jobsurvey.ingest.TabularFileReader;
 import dk.jobsurvey.warehouse.Table;
@@ -85,7 +86,7 @@ public final class LoadResponses {
         continue;
       }
       Map<String, Integer> columns = new HashMap<>();
-      String problem = mapHeaders(table.headers(), columns);
+      ProblemText problem = mapHeaders(table.headers(), columns);
       if (problem != null) {
         rejected.add(new FileRejection(file.name(), problem));
         continue;
@@ -154,7 +155,7 @@ public final class LoadResponses {
   }
 
   /** Token, submission time and item columns by header; null, or why the file cannot be loaded. */
-  private String mapHeaders(List<String> headers, Map<String, Integer> columns) {
+  private ProblemText mapHeaders(List<String> headers, Map<String, Integer> columns) {
     Map<String, String> byFolded = new HashMap<>();
     survey.responses().tokenHeaders().forEach(h -> byFolded.put(Labels.fold(h), "token"));
     survey.responses().submittedAtHeaders().forEach(h -> byFolded.put(Labels.fold(h), "submitted_at"));
@@ -167,12 +168,16 @@ public final class LoadResponses {
     for (int i = 0; i < headers.size(); i++) {
       String column = byFolded.get(Labels.fold(headers.get(i)));
       if (column != null && columns.put(column, i) != null) {
-        return "two columns hold " + column + " ('" + headers.get(columns.get(column)) + "' and '" + headers.get(i)
-            + "'); export the survey again without duplicate columns";
+        String first = headers.get(columns.get(column));
+        return new ProblemText("two columns hold " + column + " ('" + first + "' and '" + headers.get(i)
+            + "'); export the survey again without duplicate columns", "To kolonner indeholder " + column + " ('" + first
+            + "' og '" + headers.get(i) + "'); eksportér undersøgelsen igen uden dobbelte kolonner");
       }
     }
     if (!columns.containsKey("token")) {
-      return "no token column (headers tried: " + String.join(", ", survey.responses().tokenHeaders()) + ")";
+      String tried = String.join(", ", survey.responses().tokenHeaders());
+      return new ProblemText("no token column (headers tried: " + tried + ")",
+          "Ingen kolonne med token (overskrifter, der blev prøvet: " + tried + ")");
     }
     return null;
   }

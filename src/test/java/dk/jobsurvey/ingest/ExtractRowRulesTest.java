@@ -6,6 +6,7 @@ import dk.jobsurvey.TestFiles;
 import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Survey;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -107,7 +108,33 @@ class ExtractRowRulesTest {
     assertThat(row.quarantineReason()).isEqualTo(reason);
     if (cpr != null) {
       assertThat(row.quarantineDetail()).doesNotContain(cpr);
+      assertThat(row.quarantineDetailDansk()).doesNotContain(cpr);
     }
+  }
+
+  /** One row for every detail the rules can give: each must have its own Danish text for the workbook. */
+  @Test
+  void everyQuarantineDetailHasADanishText() {
+    List<RawExtractRow> rows = List.of(
+        new RawExtractRow("f.csv", 2, "999", CPR, "Navn", "Sygedagpenge", "2023-01-01", "", "nej", "", "nej"),
+        row(null, "Sygedagpenge", "2023-01-01"),
+        row("1.23E+1", "Sygedagpenge", "2023-01-01"),
+        row("12345", "Sygedagpenge", "2023-01-01"),
+        row("3213801234", "Sygedagpenge", "2023-01-01"),
+        row(CPR, " ", "2023-01-01"),
+        row(CPR, "Sygedagpenge", ""),
+        row(CPR, "Sygedagpenge", "31-02-2023"),
+        new RawExtractRow("f.csv", 2, "461", CPR, "Navn", "Sygedagpenge", "2023-01-01", "ukendt", "nej", "", "nej"),
+        row(CPR, "Sygedagpenge", "2023-08-02"),
+        new RawExtractRow("f.csv", 2, "461", CPR, "Navn", "Sygedagpenge", "2023-01-01", "2023-09-01", "nej", "", "nej"),
+        new RawExtractRow("f.csv", 2, "461", CPR, "Navn", "Sygedagpenge", "2023-01-01", "", "nej", "", "måske"),
+        new RawExtractRow("f.csv", 2, "461", CPR, "Navn", "Sygedagpenge", "2023-01-01", "", "måske", "", "nej"));
+    List<CheckedRow> checked = rows.stream().map(RULES::check).toList();
+    assertThat(checked).extracting(CheckedRow::quarantineDetail).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(checked).extracting(CheckedRow::quarantineDetailDansk).doesNotHaveDuplicates();
+    assertThat(checked).allSatisfy(row -> assertThat(row.quarantineDetailDansk())
+        .isNotBlank().isNotEqualTo(row.quarantineDetail()).doesNotContain(" is ", " not ", "neither"));
+    assertThat(checked.get(9).quarantineDetailDansk()).endsWith("statusdatoen 01-08-2023");
   }
 
   @Test

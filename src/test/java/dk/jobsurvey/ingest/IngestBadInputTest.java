@@ -98,6 +98,13 @@ class IngestBadInputTest {
   }
 
   @Test
+  void everyRejectionSaysItsProblemInDanishToo() {
+    assertThat(result.rejected()).allSatisfy(r -> assertThat(r.problemDansk()).isNotBlank().isNotEqualTo(r.problem()));
+    assertThat(result.rejected()).filteredOn(r -> r.file().equals("missing_159.csv")).singleElement()
+        .extracting(FileRejection::problemDansk).asString().startsWith("Ingen kolonne for dato_overgang");
+  }
+
+  @Test
   void fileWithoutHeaderRowIsRejectedWithoutShowingItsData() {
     assertThat(rejection("noheader_157.csv")).contains("no header row").doesNotContain(substitute(4, 3, 82, "1234"));
   }
@@ -115,7 +122,7 @@ class IngestBadInputTest {
 
   @Test
   void extraColumnIsIgnoredAndReportedAndOtherEncodingsAreRead() {
-    assertThat(result.extraHeadersByFile()).containsEntry("extra_163.csv", List.of("Sagsbehandler initialer"));
+    assertThat(result.columnsByFile().get("extra_163.csv").unused()).containsExactly("Sagsbehandler initialer");
     Map<String, Row> raw = warehouse.readRound(Table.RAW_EXTRACT, SURVEY.round()).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getAs("source_file"), r -> r, (a, b) -> a));
     assertThat(raw.get("latin1_165.csv").<String>getAs("navn")).isEqualTo("Jens Ølgaard");

@@ -10,11 +10,15 @@ import dk.jobsurvey.support.TableText;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import dk.jobsurvey.warehouse.Zone;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -134,6 +138,23 @@ class IngestExtractsTest {
     assertThat(quarantine).extracting(r -> r.<Long>getAs("source_row")).containsExactly(5L, 6L, 7L, 8L, 9L, 10L);
     assertThat(quarantine).extracting(r -> r.<String>getAs("reason_code")).containsExactly("invalid_cpr", "invalid_date",
         "future_date", "missing_benefit", "invalid_yes_no", "unknown_municipality");
+  }
+
+  @Test
+  void theWorkbookGivesEachProblemRowItsDanishDetail() throws Exception {
+    List<String> english = warehouse.readRound(Table.QUARANTINE, SURVEY.round()).where("source_file = 'udtraek_151.xlsx'")
+        .orderBy("source_row").collectAsList().stream().map(r -> r.<String>getAs("reason_detail")).toList();
+    org.apache.hadoop.fs.Path file = result.workbooks().stream()
+        .filter(p -> p.getName().equals("datakvalitet_151_" + SURVEY.round() + ".xlsx")).findFirst().orElseThrow();
+    try (InputStream in = warehouse.fileSystem().open(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+      Sheet problems = workbook.getSheet("Problemrækker");
+      List<String> files = DataQualityWorkbooksTest.column(problems, 0, 1);
+      List<String> details = DataQualityWorkbooksTest.column(problems, 3, 1);
+      List<String> own = IntStream.range(0, files.size()).filter(i -> files.get(i).equals("udtraek_151.xlsx"))
+          .mapToObj(details::get).toList();
+      assertThat(own).hasSameSizeAs(english).doesNotContainAnyElementsOf(english).allSatisfy(d -> assertThat(d).isNotBlank());
+      assertThat(own.get(0)).startsWith("CPR-nummer");
+    }
   }
 
   @Test

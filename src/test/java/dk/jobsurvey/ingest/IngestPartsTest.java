@@ -50,16 +50,19 @@ class IngestPartsTest {
 
     HeaderMapping missing = HeaderMapping.of(List.of("CPR", "Navn", "Ydelse", "Passiv"), SURVEY.ingest().headers(),
         SURVEY.ingest().requiredColumns());
-    assertThat(missing.problem()).get().asString()
+    assertThat(missing.problem().orElseThrow().english())
         .contains("no column for dato_overgang", "dato for overgang, overgangsdato", "the file has: CPR, Navn, Ydelse, Passiv");
+    assertThat(missing.problem().orElseThrow().dansk())
+        .contains("Ingen kolonne for dato_overgang", "dato for overgang, overgangsdato", "filen har: CPR, Navn, Ydelse, Passiv");
 
     HeaderMapping twice = HeaderMapping.of(List.of("CPR", "Navn", "navn", "Ydelse"), SURVEY.ingest().headers(),
         SURVEY.ingest().requiredColumns());
-    assertThat(twice.problem()).get().asString().contains("the header 'navn' appears twice");
+    assertThat(twice.problem().orElseThrow().english()).contains("the header 'navn' appears twice");
 
     HeaderMapping twoForOne = HeaderMapping.of(List.of("CPR", "Personnummer", "Ydelse", "Overgangsdato", "Passiv"),
         SURVEY.ingest().headers(), SURVEY.ingest().requiredColumns());
-    assertThat(twoForOne.problem()).get().asString().contains("both 'CPR' and 'Personnummer' are headers for cpr");
+    assertThat(twoForOne.problem().orElseThrow().english()).contains("both 'CPR' and 'Personnummer' are headers for cpr");
+    assertThat(twoForOne.problem().orElseThrow().dansk()).contains("Både 'CPR' og 'Personnummer' er overskrifter for cpr");
   }
 
   @Test
@@ -87,19 +90,19 @@ class IngestPartsTest {
   void csvDialectIsDetected() {
     CsvSettings auto = new CsvSettings("auto", "auto");
     byte[] latin = "CPR;Navn;Ydelse\n1;Søren Ærø;Sygedagpenge\n".getBytes(Charset.forName("windows-1252"));
-    CsvDialect windows = CsvDialect.detect(latin, false, auto);
+    CsvDialect windows = CsvDialect.detect(latin, false, auto, cells -> true);
     assertThat(windows.charset().name()).isEqualTo("windows-1252");
     assertThat(windows.separator()).isEqualTo(';');
 
     byte[] bom = "\uFEFFCPR,Navn,Ydelse\r\n1,Søren,Sygedagpenge\r\n".getBytes(StandardCharsets.UTF_8);
-    CsvDialect utf8 = CsvDialect.detect(bom, false, auto);
+    CsvDialect utf8 = CsvDialect.detect(bom, false, auto, cells -> true);
     assertThat(utf8.charset()).isEqualTo(StandardCharsets.UTF_8);
     assertThat(utf8.separator()).isEqualTo(',');
     assertThat(utf8.headerLine()).isEqualTo("CPR,Navn,Ydelse");
 
     byte[] cut = "CPR\tNavn\nÆ".getBytes(StandardCharsets.UTF_8);
-    assertThat(CsvDialect.detect(java.util.Arrays.copyOf(cut, cut.length - 1), true, auto).charset()).isEqualTo(StandardCharsets.UTF_8);
-    assertThat(CsvDialect.detect(cut, false, auto).separator()).isEqualTo('\t');
+    assertThat(CsvDialect.detect(java.util.Arrays.copyOf(cut, cut.length - 1), true, auto, cells -> true).charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(CsvDialect.detect(cut, false, auto, cells -> true).separator()).isEqualTo('\t');
   }
 
   @Test
