@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class Launcher {
   static final List<JobCommand> JOBS = List.of(
-      GenerateJob.COMMAND, CreateKeysJob.COMMAND, CheckExtractJob.COMMAND, IngestJob.COMMAND, SampleJob.COMMAND, MailmergeJob.COMMAND,
+      GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, CheckExtractJob.COMMAND, SampleJob.COMMAND, MailmergeJob.COMMAND,
       SimulateResponsesJob.COMMAND, ResponsesJob.COMMAND, MonitorJob.COMMAND, WeightJob.COMMAND, TabulateJob.COMMAND, TextThemesJob.COMMAND, ReportJob.COMMAND,
       PipelineJob.COMMAND, EraseJob.COMMAND, RakeCsvJob.COMMAND, EstimateCsvJob.COMMAND,
       BenchIngestJob.COMMAND, BenchSampleJob.COMMAND, BenchResponsesJob.COMMAND, BenchWeightJob.COMMAND,

@@ -80,6 +80,14 @@ public final class IdentifierScan {
     }
     for (Map.Entry<Path, List<String>> entry : parquetByFolder.entrySet()) {
       Dataset<Row> rows = spark.read().option("mergeSchema", "true").parquet(entry.getValue().toArray(new String[0]));
+      if (entry.getKey().getName().equals("_delta_log")) {
+        // A checkpoint: the log's actions as Parquet, a few rows per table file; read as the JSON log is.
+        for (String action : rows.toJSON().collectAsList()) {
+          kindInJson(JSON.readTree(action)).ifPresent(kind -> findings.add(entry.getKey().toUri().getPath()
+              + ": a checkpoint holds " + kind.description()));
+        }
+        continue;
+      }
       long hits = rows.where(IdentifierValues.anyIdentifier(rows.schema())).count();
       if (hits > 0) {
         findings.add(entry.getKey().toUri().getPath() + ": " + hits + " Parquet row(s) hold a value that looks like a CPR or phone number");

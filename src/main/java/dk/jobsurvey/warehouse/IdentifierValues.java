@@ -34,13 +34,13 @@ import org.apache.spark.sql.types.StructType;
  * expression that raises an error naming the table, the column and the kind of value, never the
  * value, and Delta then commits nothing.
  *
- * <p>A value that is wholly a 64-character lowercase hex digest (person_key, SHA-256) or a UUID (a
- * run id) passes: its digits are not anyone's number.
+ * <p>A value that is wholly lowercase hex of 16 characters or more (person_key, a SHA-256 digest)
+ * or a UUID (a run id) passes: its digits are not anyone's number.
  */
 public final class IdentifierValues {
   private static final String MARKER = "jobsurvey identifier gate: ";
   private static final Pattern MESSAGE = Pattern.compile(Pattern.quote(MARKER) + "([a-z_]+/[a-z_]+)\\.(\\S+) holds (a [a-zA-Z ]+? number)");
-  static final String DIGEST_OR_UUID = "^(?:[0-9a-f]{64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$";
+  static final String DIGEST_OR_UUID = "^(?:[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$";
 
   private IdentifierValues() {}
 

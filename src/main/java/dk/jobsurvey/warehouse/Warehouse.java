@@ -290,14 +290,18 @@ public final class Warehouse {
   private static <T> T run(StepWork<T> work) {
     try {
       return work.run();
-    } catch (RuntimeException | Error e) {
+    } catch (Exception | Error e) {
       Optional<IdentifierValues.IdentifierInOpenZoneException> refusal = IdentifierValues.refusalIn(e);
       if (refusal.isPresent()) {
         throw refusal.get();
       }
-      throw e;
-    } catch (Exception e) {
-      throw new StepFailedException(e);
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e instanceof Error error) {
+        throw error;
+      }
+      throw new StepFailedException((Exception) e);
     }
   }
 

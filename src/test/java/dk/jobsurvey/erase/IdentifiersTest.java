@@ -184,21 +184,36 @@ class IdentifiersTest {
         .allMatch(dk.jobsurvey.config.Municipalities::isKnown);
     // New files in the system temp folder (other tests' JUnit folders aside).
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    List<Path> recent;
-    try (Stream<Path> walk = Files.walk(tmp, 4)) {
-      recent = walk.filter(p -> !tmp.relativize(p).toString().startsWith("junit"))
-          .filter(p -> Files.isRegularFile(p) && Files.isReadable(p)).filter(p -> modifiedSinceStart(p)).toList();
-    }
-    for (Path file : recent) {
-      assertThat(identifiersIn(textOf(spark, file))).as("identifiers in %s", file).isEmpty();
-    }
-  }
+    List<Path> recent = new ArrayList<>();
+    // Other processes add and remove files there meanwhile: a file that vanishes is skipped.
+    Files.walkFileTree(tmp, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 4, new java.nio.file.SimpleFileVisitor<>() {
+      @Override
+      public java.nio.file.FileVisitResult preVisitDirectory(Path folder, java.nio.file.attribute.BasicFileAttributes attributes) {
+        return tmp.relativize(folder).toString().startsWith("junit") ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+            : java.nio.file.FileVisitResult.CONTINUE;
+      }
 
-  private static boolean modifiedSinceStart(Path file) {
-    try {
-      return Files.getLastModifiedTime(file).toInstant().isAfter(started);
-    } catch (java.io.IOException e) {
-      return false;
+      @Override
+      public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+        if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isAfter(started) && Files.isReadable(file)) {
+          recent.add(file);
+        }
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) {
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+    });
+    for (Path file : recent) {
+      String text;
+      try {
+        text = textOf(spark, file);
+      } catch (java.io.IOException vanished) {
+        continue;
+      }
+      assertThat(identifiersIn(text)).as("identifiers in %s", file).isEmpty();
     }
   }
 

@@ -61,8 +61,30 @@ class IngestPartsTest {
 
     HeaderMapping twoForOne = HeaderMapping.of(List.of("CPR", "Personnummer", "Ydelse", "Overgangsdato", "Passiv"),
         SURVEY.ingest().headers(), SURVEY.ingest().requiredColumns());
-    assertThat(twoForOne.problem().orElseThrow().english()).contains("both 'CPR' and 'Personnummer' are headers for cpr");
-    assertThat(twoForOne.problem().orElseThrow().dansk()).contains("Både 'CPR' og 'Personnummer' er overskrifter for cpr");
+    assertThat(twoForOne.problem().orElseThrow().english()).contains("both 'CPR' and 'Personnummer' fit the column cpr");
+    assertThat(twoForOne.problem().orElseThrow().dansk()).contains("Både 'CPR' og 'Personnummer' passer til kolonnen cpr");
+  }
+
+  @Test
+  void headersAsTheSeedAndRealSystemsWriteThemMatchByWordsAndWithoutQualifiers() {
+    HeaderMapping seed = HeaderMapping.of(List.of("CPR-nr.", "Ydelse", "Dato for overgang til aktuel ydelse", "Dato for seneste samtale",
+        "Afsluttet forløb", "Telefonnr.", "Passiv"), SURVEY.ingest().headers(), SURVEY.ingest().requiredColumns());
+    assertThat(seed.problem()).isEmpty();
+    assertThat(seed.columns()).containsEntry("dato_overgang", "Dato for overgang til aktuel ydelse").containsEntry("ydelse", "Ydelse")
+        .containsEntry("telefon", "Telefonnr.");
+    assertThat(seed.matchedBy()).containsEntry("dato_overgang", HeaderMapping.Match.WORDS).containsEntry("telefon", HeaderMapping.Match.WORDS)
+        .containsEntry("cpr", HeaderMapping.Match.ALIAS);
+    assertThat(HeaderMapping.withoutQualifiers("Passiv pr. 1/8-2023 (ja/nej)")).isEqualTo("passiv");
+    assertThat(HeaderMapping.withoutQualifiers("Forløb afsluttet j/n")).isEqualTo("forloeb afsluttet");
+    HeaderMapping override = HeaderMapping.of(List.of("CPR", "Ydelse", "Overgangsdato", "Passiv", "Kontakt (privat)"),
+        SURVEY.ingest().headers(), java.util.Map.of("telefon", "kontakt (PRIVAT)"), SURVEY.ingest().requiredColumns());
+    assertThat(override.columns()).containsEntry("telefon", "Kontakt (privat)");
+    assertThat(override.matchedBy()).containsEntry("telefon", HeaderMapping.Match.OVERRIDE);
+    // A caseworker's name and phone are not the citizen's.
+    HeaderMapping staff = HeaderMapping.of(List.of("CPR", "Ydelse", "Overgangsdato", "Passiv", "Sagsbehandler navn", "Sagsbehandler tlf"),
+        SURVEY.ingest().headers(), SURVEY.ingest().requiredColumns());
+    assertThat(staff.columns()).doesNotContainKeys("navn", "telefon");
+    assertThat(staff.extraHeaders()).containsExactly("Sagsbehandler navn", "Sagsbehandler tlf");
   }
 
   @Test
