@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 anywhere, then rerun, gives the tables of an uninterrupted run. A pipeline in its own JVM
- * is killed (SIGKILL) at least {@value #KILLS} times: each time while a step runs, the step chosen
- * in turn from all of them, at a seeded random moment after the step began. Each restart resumes
+ * is killed (SIGKILL) {@value #KILLS} times: {@value #KILLS_PER_STEP} times in each step, in the
+ * order of the steps, each at a seeded random moment after the step began. Each restart resumes
  * where the last one stopped. When the kills are done the pipeline runs to its end, and every table
  * (the run log aside) must equal, row for row, the tables of a pipeline that was never interrupted.
  * A killed run's files stay in its owner-only work folder, and no work or staging folder may be
@@ -37,7 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SparkTestSession.class)
 class KillAnywhereIT {
-  private static final int KILLS = 20;
+  /** Three kills in each of the eight steps, in order: each restart resumes in the step just killed. */
+  private static final int KILLS = 24;
+  private static final int KILLS_PER_STEP = 3;
   private static final long SEED = Long.getLong("jobsurvey.kills.seed", 42L);
   private static final List<String> STEPS = List.of("ingest", "sample", "mailmerge", "responses", "weight", "tabulate",
       "text-themes", "report");
@@ -64,7 +66,7 @@ class KillAnywhereIT {
     boolean force = false;
     for (int attempt = 0; killedIn.size() < KILLS; attempt++) {
       assertThat(attempt).as("attempts to kill %d times; killed in %s", KILLS, killedIn).isLessThan(4 * KILLS);
-      String target = STEPS.get(killedIn.size() % STEPS.size());
+      String target = STEPS.get(killedIn.size() / KILLS_PER_STEP);
       Path log = dir.resolve("child-" + attempt + ".log");
       List<String> args = new ArrayList<>(List.of("pipeline", "--config", config.toString(), "--questionnaire",
           TestFiles.questionnaireConfig().toString(), "--warehouse", killed.toString(), "--input", input, "--responses", exports));
