@@ -70,6 +70,10 @@ public final class SparkSessions {
         .config("spark.sql.session.timeZone", "UTC")
         // One round of one table is a handful of files: Delta's default of 50 partitions for
         // reading its log is meant for tables of thousands of files.
-        .config("spark.databricks.delta.snapshotPartitions", "8");
+        .config("spark.databricks.delta.snapshotPartitions", "8")
+        // Constraint inference on wide rows (a survey export has ~20 columns, an extract more) grows
+        // as the square of the columns and dominated each localCheckpoint (10-20 s for two rows);
+        // the filters it would infer are ones the steps already state.
+        .config("spark.sql.constraintPropagation.enabled", "false");
   }
 }
