@@ -43,7 +43,12 @@ public record CprNumber(String digits, LocalDate birthDate, String gender, boole
     } else if (SPREADSHEET_NUMBER.matcher(text).matches()) {
       // A number a spreadsheet wrote in scientific or decimal form.
       try {
-        text = new BigDecimal(text.replace(',', '.')).toBigIntegerExact().toString();
+        BigDecimal number = new BigDecimal(text.replace(',', '.'));
+        // Check the size before writing the digits out: 1E+300000000 has 300 million of them.
+        if (number.precision() - number.scale() > 10) {
+          return invalid("CPR is a number of more than 10 digits", "CPR-nummeret er et tal med mere end 10 cifre");
+        }
+        text = number.toBigIntegerExact().toString();
       } catch (ArithmeticException | NumberFormatException e) {
         return invalid("CPR is not a whole number", "CPR-nummeret er ikke et helt tal");
       }

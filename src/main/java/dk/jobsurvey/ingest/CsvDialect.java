@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * split by a separator (';', ',' or tab, the line's most frequent first), else the first line, split
  * by the separator it has most of.
  *
- * @param headerIndex the header line's index among the non-blank lines
+ * @param headerIndex the header line's 0-based index among all lines, blank lines included
  */
 public record CsvDialect(Charset charset, char separator, String headerLine, int headerIndex) {
 
@@ -28,17 +28,23 @@ public record CsvDialect(Charset charset, char separator, String headerLine, int
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    List<String> lines = text.lines().map(line -> line.replace("\r", "")).filter(line -> !line.isBlank())
-        .limit(TabularFileReader.HEADER_SEARCH_ROWS).toList();
-    for (int i = 0; i < lines.size(); i++) {
-      for (char separator : separators(lines.get(i), settings)) {
-        if (isHeader.test(TabularFileReader.splitHeader(lines.get(i), separator))) {
-          return new CsvDialect(charset, separator, lines.get(i), i);
+    List<String> all = text.lines().map(line -> line.replace("\r", "")).toList();
+    List<Integer> nonBlank = new ArrayList<>();
+    for (int i = 0; i < all.size() && nonBlank.size() < TabularFileReader.HEADER_SEARCH_ROWS; i++) {
+      if (!all.get(i).isBlank()) {
+        nonBlank.add(i);
+      }
+    }
+    for (int i : nonBlank) {
+      for (char separator : separators(all.get(i), settings)) {
+        if (isHeader.test(TabularFileReader.splitHeader(all.get(i), separator))) {
+          return new CsvDialect(charset, separator, all.get(i), i);
         }
       }
     }
-    String header = lines.isEmpty() ? "" : lines.get(0);
-    return new CsvDialect(charset, separators(header, settings).get(0), header, 0);
+    int first = nonBlank.isEmpty() ? 0 : nonBlank.get(0);
+    String header = nonBlank.isEmpty() ? "" : all.get(first);
+    return new CsvDialect(charset, separators(header, settings).get(0), header, first);
   }
 
   /** The configured separator, or the candidates, the most frequent in the line first. */

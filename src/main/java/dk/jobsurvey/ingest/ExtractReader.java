@@ -30,6 +30,11 @@ public final class ExtractReader {
   /** Columns of a read extract, in order. */
   public static final List<String> RAW_COLUMNS = List.of("source_file", "source_row", "kommunekode", "cpr", "navn",
       "ydelse", "dato_overgang", "dato_seneste_samtale", "afsluttet_forloeb", "telefon", "passiv", "extra_columns");
+  /**
+   * Besides {@link #RAW_COLUMNS}, a read extract has the file's name and {@link TableRows#READ_PROBLEM}
+   * until {@link TableRows#withoutUnreadableFiles} has looked at them.
+   */
+  public static final String FILE_NAME = "file_name";
 
   /**
    * A readable extract and how its columns were found, or why it cannot be read.
@@ -88,8 +93,8 @@ public final class ExtractReader {
     int width = headers.size();
     Dataset<org.apache.spark.sql.Row> byPosition = table;
     List<Column> selected = new ArrayList<>();
-    selected.add(concat(lit(file.name()), col(TabularFileReader.SOURCE_PART)).as("source_file"));
-    selected.add(col(TabularFileReader.SOURCE_ROW));
+    selected.add(concat(lit(file.name()), col(TableRows.SOURCE_PART)).as("source_file"));
+    selected.add(col(TableRows.SOURCE_ROW));
     Column kommunekode = column(mapping, headers, "kommunekode", width);
     Column fromName = lit(fileCode).cast(DataTypes.StringType);
     selected.add(coalesce(when(trim(kommunekode).notEqual(""), trim(kommunekode)), fromName).as("kommunekode"));
@@ -108,6 +113,8 @@ public final class ExtractReader {
     selected.add(extraPairs.isEmpty()
         ? map().cast(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)).as("extra_columns")
         : map(extraPairs.toArray(new Column[0])).as("extra_columns"));
+    selected.add(lit(file.name()).as(FILE_NAME));
+    selected.add(col(TableRows.READ_PROBLEM));
     return new Result(Optional.of(byPosition.select(selected.toArray(new Column[0]))), ColumnReport.of(mapping, fileCode),
         Optional.empty());
   }

@@ -102,15 +102,15 @@ public record HeaderMapping(Map<String, String> columns, Map<String, Match> matc
       }
       String earlier = seen.putIfAbsent(folded, header);
       if (earlier != null) {
-        return failure("the header '" + header + "' appears twice (columns '" + earlier + "' and '" + header + "')",
-            "Overskriften '" + header + "' optræder to gange (kolonnerne '" + earlier + "' og '" + header + "')");
+        return failure("the header '" + brief(header) + "' appears twice (columns '" + brief(earlier) + "' and '" + brief(header) + "')",
+            "Overskriften '" + brief(header) + "' optræder to gange (kolonnerne '" + brief(earlier) + "' og '" + brief(header) + "')");
       }
       Optional<Map.Entry<String, Match>> match = match(header, aliases, overrides);
       if (match.isPresent() && match.get().getKey().startsWith("?")) {
         String both = match.get().getKey().substring(1);
-        return failure("the header '" + header + "' fits two columns: " + both
+        return failure("the header '" + brief(header) + "' fits two columns: " + both
             + "; name it in ingest.header_overrides for this municipality",
-            "Overskriften '" + header + "' passer til to kolonner: " + both.replace(" and ", " og ")
+            "Overskriften '" + brief(header) + "' passer til to kolonner: " + both.replace(" and ", " og ")
             + "; angiv den i ingest.header_overrides for kommunen");
       }
       if (match.isEmpty()) {
@@ -119,9 +119,9 @@ public record HeaderMapping(Map<String, String> columns, Map<String, Match> matc
       }
       String column = match.get().getKey();
       if (columns.containsKey(column)) {
-        return failure("both '" + columns.get(column) + "' and '" + header + "' fit the column " + column
+        return failure("both '" + brief(columns.get(column)) + "' and '" + brief(header) + "' fit the column " + column
             + "; name the right one in ingest.header_overrides for this municipality",
-            "Både '" + columns.get(column) + "' og '" + header + "' passer til kolonnen " + column
+            "Både '" + brief(columns.get(column)) + "' og '" + brief(header) + "' passer til kolonnen " + column
             + "; angiv den rigtige i ingest.header_overrides for kommunen");
       }
       columns.put(column, header);
@@ -186,9 +186,14 @@ public record HeaderMapping(Map<String, String> columns, Map<String, Match> matc
    * without a header row), so such headers are counted, not shown, in the message's language.
    */
   private static String shown(List<String> headers, String and, String hiddenValues) {
-    List<String> words = headers.stream().filter(h -> !h.matches(".*[0-9]{3}.*")).toList();
+    List<String> words = headers.stream().filter(h -> !h.matches(".*[0-9]{3}.*")).map(HeaderMapping::brief).toList();
     int hidden = headers.size() - words.size();
     return String.join(", ", words) + (hidden == 0 ? "" : (words.isEmpty() ? "" : ", " + and + " ") + hidden + " " + hiddenValues);
+  }
+
+  /** A header as a message shows it: a header of a pasted document is cut short. */
+  private static String brief(String header) {
+    return header.length() <= 60 ? header : header.substring(0, 57) + "…";
   }
 
   private static HeaderMapping failure(String english, String dansk) {

@@ -163,8 +163,16 @@ public final class IngestExtracts {
     // small file per extract.
     started = System.nanoTime();
     int tasks = 2 * warehouse.spark().sparkContext().defaultParallelism();
-    raw = raw.coalesce(tasks).localCheckpoint(true);
-    LOG.info("read {} files in {} s", files.size() - rejected.size() - ignored.size(), seconds(started));
+    TableRows.Read read = TableRows.withoutUnreadableFiles(raw.coalesce(tasks).localCheckpoint(true), ExtractReader.FILE_NAME);
+    // A file that broke off while being read is rejected whole: half a municipality is no extract.
+    rejected.addAll(read.rejected());
+    readFiles.removeAll(read.rejected().stream().map(FileRejection::file).toList());
+    read.rejected().forEach(r -> columnsByFile.remove(r.file()));
+    raw = read.rows().drop(ExtractReader.FILE_NAME);
+    LOG.info("read {} files in {} s", readFiles.size(), seconds(started));
+    if (readFiles.isEmpty()) {
+      return new Checked(files, ignored, rejected, columnsByFile, Map.of(), List.of(), null, List.of());
+    }
     started = System.nanoTime();
     Dataset<Row> resolved = resolveDuplicates(check(raw)).localCheckpoint(true);
     LOG.info("checked, pseudonymised and de-duplicated the rows in {} s", seconds(started));

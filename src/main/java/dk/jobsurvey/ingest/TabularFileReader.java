@@ -1,8 +1,5 @@
 package dk.jobsurvey.ingest;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 import com.github.pjfanning.xlsx.StreamingReader;
 import dk.jobsurvey.config.IngestSettings.CsvSettings;
@@ -28,38 +25,34 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads one .xlsx or .csv file as strings: its header row (read first on the driver, a few
  * kilobytes, so a file that cannot be used is rejected with the reason before Spark touches it)
- * and its cells as columns c0, c1, ... plus {@value #SOURCE_ROW} and {@value #SOURCE_PART}.
+ * and its cells as the {@link TableRows} its Spark tasks emit.
  *
  * <p>The header row is the first row, within the first {@value #HEADER_SEARCH_ROWS}, that the
  * caller's test accepts (for extracts: the first row that maps the required columns), so title and
  * blank rows above it are skipped; in a workbook every sheet is searched, sheets with the same
  * header are read together as one extract (rows of a further sheet get " [sheet]" as
- * {@value #SOURCE_PART}), and sheets with different headers reject the file. When no row passes the
+ * {@link TableRows#SOURCE_PART}), and sheets with different headers reject the file, as does a sheet
+ * without the header whose first rows hold CPR numbers (data that would otherwise be left out). When no row passes the
  * test, the first row is taken, so that the caller's own message says what is missing. .xlsx is read in Spark tasks by
- * the streaming reader under spark-excel ({@link XlsxSheetRows}), .csv by Spark's CSV reader with
- * the detected encoding and separator. Used for municipal extracts and survey-tool exports alike.
- *
- * <p>{@value #SOURCE_ROW} is the row number as the analyst sees it in the file (header = row 1).
- * For .xlsx it is Excel's own row number. For CSV it relies on each file being read as one partition
- * in order: CSV is read with {@code multiLine}, which is not splittable. Spark's CSV reader skips
- * blank lines, so in a CSV with blank lines the numbers count non-blank lines.
+ * the streaming reader under spark-excel ({@link XlsxSheetRows}), .csv by univocity, the parser
+ * under Spark's CSV reader ({@link CsvFileRows}), with the detected encoding and separator: both
+ * number rows as the file does (Excel's row numbers; a CSV's lines, blank lines included) and turn a
+ * file that breaks off into a problem row rather than a failed job. Used for municipal extracts and
+ * survey-tool exports alike.
  */
 public final class TabularFileReader {
-  public static final String SOURCE_ROW = "source_row";
-  /** "" or " [sheet name]" for rows of a workbook's further sheets: appended to the source file's name. */
-  public static final String SOURCE_PART = "source_part";
   public static final int HEADER_SEARCH_ROWS = 20;
   private static final int HEAD_BYTES = 64 * 1024;
-  private static final long ROW_BITS = (1L << 33) - 1;
   private static final ProblemText PASSWORD_PROTECTED = new ProblemText(
       "the workbook is password-protected; send it without a password",
       "Projektmappen er beskyttet med adgangskode; send den uden adgangskode");
+  /** A cell that is a CPR number, as a sheet without a header might hold them. */
+  private static final java.util.regex.Pattern CPR_NUMBER = java.util.regex.Pattern.compile(
+      dk.jobsurvey.warehouse.IdentifierPatterns.CPR_LIKE);
   private static final ProblemText EMPTY = new ProblemText("the file is empty (0 bytes)", "Filen er tom (0 byte)");
 
   /** A readable file's headers and cells, or why it cannot be read. */
@@ -106,6 +99,7 @@ public final class TabularFileReader {
 
   private Result readXlsx(SourceFile file, Predicate<List<String>> isHeader) throws IOException {
     List<SheetHeader> found = new ArrayList<>();
+    List<String> headerlessWithCprNumbers = new ArrayList<>();
     SheetHeader first = null;
     try (InputStream in = open(file); Workbook workbook = StreamingReader.builder().setAvoidTempFiles(true).rowCacheSize(10).bufferSize(4096).open(in)) {
       if (workbook.getNumberOfSheets() == 0) {
@@ -114,6 +108,8 @@ public final class TabularFileReader {
       for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
         Sheet sheet = workbook.getSheetAt(s);
         Iterator<Row> rows = sheet.rowIterator();
+        boolean header = false;
+        boolean cprNumbers = false;
         while (rows.hasNext()) {
           Row row = rows.next();
           if (row.getRowNum() >= HEADER_SEARCH_ROWS) {
@@ -125,8 +121,13 @@ public final class TabularFileReader {
           }
           if (isHeader.test(cells)) {
             found.add(new SheetHeader(s, sheet.getSheetName(), row.getRowNum(), cells));
+            header = true;
             break;
           }
+          cprNumbers |= cells.stream().anyMatch(cell -> CPR_NUMBER.matcher(cell).matches());
+        }
+        if (!header && cprNumbers && s > 0) {
+          headerlessWithCprNumbers.add(sheet.getSheetName());
         }
       }
     } catch (EncryptedDocumentException e) {
@@ -146,6 +147,13 @@ public final class TabularFileReader {
       found.add(first == null ? new SheetHeader(0, "", 0, List.of()) : first);
     }
     List<String> headers = found.get(0).cells();
+    if (!headerlessWithCprNumbers.isEmpty()) {
+      String sheet = headerlessWithCprNumbers.get(0);
+      return Result.rejected(file, new ProblemText("the sheet «" + sheet + "» holds CPR numbers but no header row, so its rows "
+          + "would be left out; put the header row above them, or move them under the header on «" + found.get(0).name() + "»",
+          "Arket «" + sheet + "» indeholder CPR-numre, men ingen overskriftsrække, så dets rækker ville blive udeladt; "
+          + "sæt overskriftsrækken over dem, eller flyt dem ind under overskriften på «" + found.get(0).name() + "»"));
+    }
     for (SheetHeader other : found.subList(1, found.size())) {
       if (!folded(other.cells()).equals(folded(headers))) {
         return Result.rejected(file, new ProblemText("the sheets «" + found.get(0).name() + "» and «" + other.name()
@@ -156,11 +164,9 @@ public final class TabularFileReader {
     }
     int[] sheets = found.stream().mapToInt(SheetHeader::sheet).toArray();
     int[] headerRows = found.stream().mapToInt(SheetHeader::row).toArray();
-    StructType schema = positionalSchema(headers.size()).add(SOURCE_ROW, DataTypes.LongType, false)
-        .add(SOURCE_PART, DataTypes.StringType, false);
     Dataset<org.apache.spark.sql.Row> rows = spark.read().format("binaryFile").load(file.path())
         .select("content")
-        .mapPartitions(new XlsxSheetRows(headers.size(), sheets, headerRows), Encoders.row(schema));
+        .mapPartitions(new XlsxSheetRows(headers.size(), sheets, headerRows), Encoders.row(TableRows.schema(headers.size())));
     return new Result(headers, Optional.of(rows), Optional.empty());
   }
 
@@ -184,7 +190,7 @@ public final class TabularFileReader {
       while (cells.size() < cell.getColumnIndex()) {
         cells.add("");
       }
-      cells.add(formatter.formatCellValue(cell).strip());
+      cells.add(XlsxSheetRows.text(cell, formatter).strip());
     }
     return cells;
   }
@@ -196,35 +202,11 @@ public final class TabularFileReader {
     }
     CsvDialect dialect = CsvDialect.detect(head, file.size() > head.length, csv, isHeader);
     List<String> headers = splitHeader(dialect.headerLine(), dialect.separator());
-    Dataset<org.apache.spark.sql.Row> table = spark.read()
-        .schema(positionalSchema(headers.size()))
-        .option("header", "false")
-        .option("enforceSchema", "true")
-        .option("sep", String.valueOf(dialect.separator()))
-        .option("encoding", dialect.charset().name())
-        // Quotes inside a quoted value are doubled, as Excel writes them (Spark's default is \").
-        .option("escape", "\"")
-        // A line ends at \n, whether \r comes before it or not: files edited on several machines mix
-        // the two, and a detected \r\n would leave a lone \n inside the last value. A stray \r is
-        // trailing whitespace, which the row rules strip.
-        .option("lineSep", "\n")
-        .option("multiLine", "true")
-        .option("mode", "PERMISSIVE")
-        .csv(file.path());
-    // Spark skips blank lines, so the line numbers count the non-blank lines; the header is line headerIndex + 1.
-    Dataset<org.apache.spark.sql.Row> numbered = table.withColumn(SOURCE_ROW, monotonically_increasing_id().bitwiseAND(ROW_BITS).plus(1))
-        .where(col(SOURCE_ROW).gt(dialect.headerIndex() + 1).and(anyText(headers.size())))
-        .withColumn(SOURCE_PART, lit(""));
-    return new Result(headers, Optional.of(numbered), Optional.empty());
-  }
-
-  /** A row with some text: rows of separators only (";;;;" at the end of an export) are no rows, as in a workbook. */
-  private static org.apache.spark.sql.Column anyText(int width) {
-    org.apache.spark.sql.Column any = lit(false);
-    for (int i = 0; i < width; i++) {
-      any = any.or(org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.trim(col("c" + i), " \t\r\n\u00A0"), lit("")).notEqual(""));
-    }
-    return any;
+    Dataset<org.apache.spark.sql.Row> rows = spark.read().format("binaryFile").load(file.path())
+        .select("content")
+        .mapPartitions(new CsvFileRows(dialect.charset(), dialect.separator(), headers.size(), dialect.headerIndex()),
+            Encoders.row(TableRows.schema(headers.size())));
+    return new Result(headers, Optional.of(rows), Optional.empty());
   }
 
   /** Header cells of a CSV header line; quotes around a header are removed. */
@@ -245,18 +227,6 @@ public final class TabularFileReader {
     }
     cells.add(cell.toString().strip());
     return cells;
-  }
-
-  /**
-   * Every column a string, named by position (c0, c1, ...): the header row was read already, and
-   * giving the schema spares Spark reading each file once more to infer it.
-   */
-  private static StructType positionalSchema(int width) {
-    StructType schema = new StructType();
-    for (int i = 0; i < width; i++) {
-      schema = schema.add("c" + i, DataTypes.StringType, true);
-    }
-    return schema;
   }
 
   private FSDataInputStream open(SourceFile file) throws IOException {

@@ -4,16 +4,20 @@ import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * Turns the bytes of .xlsx workbooks (rows of Spark's binaryFile source) into their data rows, in a
@@ -21,6 +25,9 @@ import org.apache.spark.sql.RowFactory;
  * cells as text, as Excel shows them (DataFormatter), the first {@code width} columns, then the row
  * number as the analyst sees it in Excel and the sheet's part of the source name ("" for the first
  * sheet read, " [Ark2]" for further sheets with the same header). Rows with no text are skipped.
+ * A date cell is read from its value, as an ISO date (time), never from its display format (Excel
+ * shows the same date as 1/15/23 or 15-01-2023 by the reader's locale). A workbook that breaks off
+ * (truncated, malformed XML) ends in a problem row ({@link TableRows}), so the other files are read.
  *
  * <p>This is the streaming reader spark-excel itself uses (excel-streaming-reader), called directly:
  * in the ingest benchmark spark-excel's data source took about seven times its reader's own time per
@@ -28,7 +35,8 @@ import org.apache.spark.sql.RowFactory;
  */
 final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
-  private static final int ROW_CACHE = 100;
+  /** Rows are parsed one at a time, so a workbook that breaks off is reported at the row where it does. */
+  private static final int ROW_CACHE = 1;
   private static final int BUFFER_BYTES = 64 * 1024;
 
   private final int width;
@@ -54,29 +62,52 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
       private String part = "";
       private Iterator<org.apache.poi.ss.usermodel.Row> rows = Collections.emptyIterator();
       private Row next;
+      private long lastRow;
 
       @Override
       public boolean hasNext() {
         while (next == null) {
-          if (rows.hasNext()) {
-            org.apache.poi.ss.usermodel.Row row = rows.next();
-            if (row.getRowNum() > headerRows[sheet]) {
-              next = dataRow(row, formatter, part);
+          try {
+            if (!advance()) {
+              return false;
             }
-          } else if (workbook != null && sheet + 1 < sheets.length) {
-            sheet++;
-            Sheet current = workbook.getSheetAt(sheets[sheet]);
-            part = sheet == 0 ? "" : " [" + current.getSheetName() + "]";
-            rows = current.rowIterator();
-          } else if (workbooks.hasNext()) {
-            close();
-            workbook = open(workbooks.next().getAs("content"));
-            sheet = -1;
+          } catch (RuntimeException e) {
+            // The rest of this workbook cannot be read: a problem row, then the next workbook.
+            next = TableRows.problem(width, lastRow + 1, unreadable(lastRow + 1, e));
+            try {
+              close();
+            } catch (RuntimeException closing) {
+              workbook = null; // a broken workbook may fail to close as well; its bytes are in memory only
+            }
+            sheet = sheets.length;
             rows = Collections.emptyIterator();
-          } else {
-            close();
-            return false;
           }
+        }
+        return true;
+      }
+
+      /** Moves to the next data row, sheet or workbook; false at the end of the last workbook. */
+      private boolean advance() {
+        if (rows.hasNext()) {
+          org.apache.poi.ss.usermodel.Row row = rows.next();
+          lastRow = row.getRowNum() + 1;
+          if (row.getRowNum() > headerRows[sheet]) {
+            next = dataRow(row, formatter, part);
+          }
+        } else if (workbook != null && sheet + 1 < sheets.length) {
+          sheet++;
+          Sheet current = workbook.getSheetAt(sheets[sheet]);
+          part = sheet == 0 ? "" : " [" + current.getSheetName() + "]";
+          rows = current.rowIterator();
+        } else if (workbooks.hasNext()) {
+          close();
+          lastRow = 0;
+          workbook = open(workbooks.next().getAs("content"));
+          sheet = -1;
+          rows = Collections.emptyIterator();
+        } else {
+          close();
+          return false;
         }
         return true;
       }
@@ -104,6 +135,14 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
     };
   }
 
+  private static ProblemText unreadable(long row, RuntimeException e) {
+    String failure = e.getClass().getSimpleName();
+    return new ProblemText("the workbook breaks off after row " + (row - 1) + " (corrupt or truncated: " + failure
+        + "); save it again from Excel and send it again",
+        "Projektmappen holder op efter række " + (row - 1) + " (beskadiget eller afkortet: " + failure
+        + "); gem den igen fra Excel, og send den igen");
+  }
+
   /** Cells as Excel shows them; a formula cell shows the result Excel saved with it, not the formula. */
   static DataFormatter formatter() {
     DataFormatter formatter = new DataFormatter();
@@ -118,21 +157,27 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
 
   /** The row's cells as text, its row number and the sheet's part of the name, or null for a row with no text. */
   private Row dataRow(org.apache.poi.ss.usermodel.Row row, DataFormatter formatter, String part) {
-    Object[] values = new Object[width + 2];
+    Object[] values = new Object[width];
     boolean anyText = false;
     for (Cell cell : row) {
       int column = cell.getColumnIndex();
       if (column < width) {
-        String text = formatter.formatCellValue(cell);
+        String text = text(cell, formatter);
         values[column] = text.isEmpty() ? null : text;
-        anyText |= !text.isBlank();
+        anyText |= !TableRows.isBlank(text);
       }
     }
-    if (!anyText) {
-      return null;
+    return anyText ? TableRows.data(values, (long) row.getRowNum() + 1, part) : null;
+  }
+
+  /** A date cell as yyyy-MM-dd (with HH:mm:ss when it has a time), any other cell as Excel shows it. */
+  static String text(Cell cell, DataFormatter formatter) {
+    CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+    if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+      LocalDateTime value = cell.getLocalDateTimeCellValue();
+      return value.toLocalTime().equals(LocalTime.MIDNIGHT) ? value.toLocalDate().toString()
+          : value.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     }
-    values[width] = (long) row.getRowNum() + 1;
-    values[width + 1] = part;
-    return RowFactory.create(values);
+    return formatter.formatCellValue(cell);
   }
 }

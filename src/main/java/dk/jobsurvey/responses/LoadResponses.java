@@ -17,6 +17,7 @@ import dk.jobsurvey.ingest.Labels;
 import dk.jobsurvey.ingest.ProblemText;
 import dk.jobsurvey.ingest.SourceFile;
 import dk.jobsurvey.ingest.TabularFileReader;
+import dk.jobsurvey.ingest.TableRows;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.IOException;
@@ -98,7 +99,10 @@ public final class LoadResponses {
     if (raw == null) {
       return new Result(files, rejected, counts);
     }
-    Dataset<Row> checked = check(raw).localCheckpoint(true);
+    // An export that broke off while being read is rejected whole, as an extract is.
+    TableRows.Read read = TableRows.withoutUnreadableFiles(raw.localCheckpoint(true), "source_file");
+    rejected.addAll(read.rejected());
+    Dataset<Row> checked = check(read.rows()).localCheckpoint(true);
     Dataset<Row> contacts = warehouse.readRound(Table.CONTACTS, survey.round()).select("token", "person_key", "kommunekode");
     Dataset<Row> joined = checked.join(contacts, checked.col("token").equalTo(contacts.col("token")), "left")
         .drop(contacts.col("token"))
@@ -183,7 +187,7 @@ public final class LoadResponses {
   }
 
   private Dataset<Row> canonical(SourceFile file, Map<String, Integer> columns, Dataset<Row> cells) {
-    List<Column> selected = new ArrayList<>(List.of(lit(file.name()).as("source_file"), col(TabularFileReader.SOURCE_ROW)));
+    List<Column> selected = new ArrayList<>(List.of(lit(file.name()).as("source_file"), col(TableRows.SOURCE_ROW)));
     List<String> names = new ArrayList<>(List.of("token", "submitted_at"));
     names.addAll(itemIds());
     names.addAll(freeTextIds());
@@ -191,6 +195,7 @@ public final class LoadResponses {
       Integer index = columns.get(name);
       selected.add((index == null ? lit(null).cast(DataTypes.StringType) : col("c" + index)).as(name));
     }
+    selected.add(col(TableRows.READ_PROBLEM));
     return cells.select(selected.toArray(new Column[0]));
   }
 

@@ -62,7 +62,10 @@ import org.junit.jupiter.api.io.TempDir;
 class IdentifiersTest {
   /** Digits with any separators people type between the parts (the digits are compared with the input's). */
   private static final Pattern CPR = Pattern.compile("(?<![0-9])([0-9]{6})[^0-9A-Za-z|]{0,3}([0-9]{4})(?![0-9])");
-  private static final Pattern PHONE = Pattern.compile("(?<![0-9])(?:\\+45[^0-9]{0,2})?((?:[0-9][^0-9A-Za-z|]{0,2}){7}[0-9])(?![0-9])");
+  // Digits apart by what a phone number is written with (spaces, dots, dashes, slashes), not by a
+  // table's ")" or "%": "(4-5) 35.5% 64.8" in a report is no phone number.
+  private static final Pattern PHONE = Pattern.compile(
+      "(?<![0-9])(?:\\+45[^0-9]{0,2})?((?:[0-9][\\s.\\-/\u00A0\u2010-\u2013]{0,2}){7}[0-9])(?![0-9])");
   private static final Pattern TOKEN = Pattern.compile("[0-9A-Z]{16}");
 
   @TempDir
