@@ -77,6 +77,12 @@ public final class DataQualityWorkbooks {
   private static final List<Column> PROBLEM_COLUMNS = List.of(new Column("source_file", "Fil"),
       new Column("source_row", "Række"), new Column("reason_code", "Årsag"), new Column("reason_detail_dansk", "Detalje"));
 
+  /** How each column of a file was found, which were not used, and what each missing one costs. */
+  private static final List<Column> COLUMN_COLUMNS = List.of(new Column("source_file", "Fil"), new Column("kind", "Kolonnen er"),
+      new Column("entry", "Kolonne ← overskrift i filen (fundet ved), eller hvad det betyder"));
+  private static final String[][] COLUMN_KINDS = {{"columns_matched", "fundet"}, {"columns_unused", "ikke brugt"},
+      {"columns_missing", "mangler"}};
+
   /** A column of a sheet: the field of the row it shows, its Danish title, and how wide it may grow. */
   private record Column(String field, String title, int widest) {
     Column(String field, String title) {
@@ -202,6 +208,19 @@ public final class DataQualityWorkbooks {
         none.setCellValue("Ingen afviste rækker.");
         none.setCellStyle(styles.plain);
       }
+      Sheet columnSheet = workbook.createSheet("Kolonner");
+      List<List<Object>> columnLines = new ArrayList<>();
+      for (Row row : files) {
+        for (String[] kind : COLUMN_KINDS) {
+          String entries = row.getAs(kind[0]);
+          if (entries != null && !entries.isEmpty()) {
+            for (String entry : entries.split("; ")) {
+              columnLines.add(Arrays.asList(row.getAs("source_file"), kind[1], entry));
+            }
+          }
+        }
+      }
+      table(columnSheet, 0, 0, COLUMN_COLUMNS, columnLines, styles);
       // On paper every page says whose it is, which sheet (&A) and which page (&P of &N).
       for (Sheet sheet : workbook) {
         sheet.getHeader().setLeft("Datakvalitet: " + name + " (" + code + "), runde " + round);

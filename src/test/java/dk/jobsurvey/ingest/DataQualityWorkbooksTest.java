@@ -54,7 +54,8 @@ class DataQualityWorkbooksTest {
         "excluded_unknown_benefit", "excluded_duplicate", "eligible")) {
       schema = schema.add(count, DataTypes.LongType);
     }
-    return schema;
+    return schema.add("columns_matched", DataTypes.StringType).add("columns_unused", DataTypes.StringType)
+        .add("columns_missing", DataTypes.StringType);
   }
 
   private static Row file(String name, String status, String problem, long read, long quarantined) {
@@ -63,8 +64,13 @@ class DataQualityWorkbooksTest {
     values[1] = name;
     values[2] = status;
     values[3] = problem;
-    for (int i = 4; i < values.length; i++) {
+    for (int i = 4; i < values.length - 3; i++) {
       values[i] = 0L;
+    }
+    if (status.equals("read")) {
+      values[FILE_SCHEMA.fieldIndex("columns_matched")] = "cpr ← «CPR» (alias); telefon ← «Mobilnr» (ord)";
+      values[FILE_SCHEMA.fieldIndex("columns_unused")] = "Sagsbehandler";
+      values[FILE_SCHEMA.fieldIndex("columns_missing")] = "navn: ingen navne: brevene til 825 flettes uden navn";
     }
     values[FILE_SCHEMA.fieldIndex("rows_read")] = read;
     values[FILE_SCHEMA.fieldIndex("rows_quarantined")] = quarantined;
@@ -119,6 +125,16 @@ class DataQualityWorkbooksTest {
     List<String> texts = new ArrayList<>();
     sheet.getRow(r).forEach(cell -> texts.add(cell.getStringCellValue()));
     return texts;
+  }
+
+  @Test
+  void theColumnsSheetSaysHowEachColumnWasFoundWhichWereNotUsedAndWhatAMissingOneCosts() {
+    Sheet columns = workbook.getSheet("Kolonner");
+    assertThat(row(columns, 0)).containsExactly("Fil", "Kolonnen er", "Kolonne ← overskrift i filen (fundet ved), eller hvad det betyder");
+    assertThat(column(columns, 1, 1)).containsExactly("fundet", "fundet", "ikke brugt", "mangler");
+    assertThat(column(columns, 2, 1)).containsExactly("cpr ← «CPR» (alias)", "telefon ← «Mobilnr» (ord)", "Sagsbehandler",
+        "navn: ingen navne: brevene til 825 flettes uden navn");
+    assertThat(column(columns, 0, 1)).containsOnly("udtraek_825.csv");
   }
 
   @Test
