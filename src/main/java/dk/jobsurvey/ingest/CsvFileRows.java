@@ -130,6 +130,7 @@ final class CsvFileRows implements MapPartitionsFunction<Row, Row> {
     settings.setIgnoreTrailingWhitespaces(false);
     settings.setMaxColumns(MAX_FIELDS);
     settings.setMaxCharsPerColumn(MAX_VALUE_CHARACTERS);
+    settings.setReadInputOnSeparateThread(false); // a task is one thread already, on few cores
     settings.setErrorContentLength(0); // the content of the row would be printed with the error: it may hold a CPR number
     CsvParser parser = new CsvParser(settings);
     Reader reader = new InputStreamReader(new ByteArrayInputStream(content), Charset.forName(charset));

@@ -35,8 +35,7 @@ import org.apache.spark.sql.Row;
  */
 final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
-  /** Rows are parsed one at a time, so a workbook that breaks off is reported at the row where it does. */
-  private static final int ROW_CACHE = 1;
+  private static final int ROW_CACHE = 100;
   private static final int BUFFER_BYTES = 64 * 1024;
 
   private final int width;
@@ -62,7 +61,7 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
       private String part = "";
       private Iterator<org.apache.poi.ss.usermodel.Row> rows = Collections.emptyIterator();
       private Row next;
-      private long lastRow;
+      private byte[] content;
 
       @Override
       public boolean hasNext() {
@@ -73,7 +72,8 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
             }
           } catch (RuntimeException e) {
             // The rest of this workbook cannot be read: a problem row, then the next workbook.
-            next = TableRows.problem(width, lastRow + 1, unreadable(lastRow + 1, e));
+            long row = lastReadableRow(content);
+            next = TableRows.problem(width, row + 1, unreadable(row + 1, e));
             try {
               close();
             } catch (RuntimeException closing) {
@@ -90,7 +90,6 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
       private boolean advance() {
         if (rows.hasNext()) {
           org.apache.poi.ss.usermodel.Row row = rows.next();
-          lastRow = row.getRowNum() + 1;
           if (row.getRowNum() > headerRows[sheet]) {
             next = dataRow(row, formatter, part);
           }
@@ -101,8 +100,8 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
           rows = current.rowIterator();
         } else if (workbooks.hasNext()) {
           close();
-          lastRow = 0;
-          workbook = open(workbooks.next().getAs("content"));
+          content = workbooks.next().getAs("content");
+          workbook = open(content, ROW_CACHE);
           sheet = -1;
           rows = Collections.emptyIterator();
         } else {
@@ -151,8 +150,27 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
   }
 
   /** In memory: the bytes are here already, and a temporary copy on disk would hold every CPR number of the file. */
-  private static Workbook open(byte[] content) {
-    return StreamingReader.builder().setAvoidTempFiles(true).rowCacheSize(ROW_CACHE).bufferSize(BUFFER_BYTES).open(new ByteArrayInputStream(content));
+  private static Workbook open(byte[] content, int rowCache) {
+    return StreamingReader.builder().setAvoidTempFiles(true).rowCacheSize(rowCache).bufferSize(BUFFER_BYTES).open(new ByteArrayInputStream(content));
+  }
+
+  /**
+   * The last row of the chosen sheets that can be read (1-based; 0 when none), found by reading the
+   * workbook again one row at a time: rows are parsed {@value #ROW_CACHE} at a time, so the
+   * failure surfaced some rows before the row that broke. Only for a workbook that failed.
+   */
+  private long lastReadableRow(byte[] content) {
+    long last = 0;
+    try (Workbook again = open(content, 1)) {
+      for (int chosen : sheets) {
+        for (org.apache.poi.ss.usermodel.Row row : again.getSheetAt(chosen)) {
+          last = row.getRowNum() + 1;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return last; // where it broke, as the first reading did
+    }
+    return last;
   }
 
   /** The row's cells as text, its row number and the sheet's part of the name, or null for a row with no text. */

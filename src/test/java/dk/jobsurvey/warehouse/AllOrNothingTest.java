@@ -182,7 +182,8 @@ class AllOrNothingTest {
           dir.resolve("extracts-a").toString());
       assertThat(first.exit()).as(first.output()).isZero();
       int failed = 0;
-      for (long free : new long[] {64 << 10, 768 << 10}) {
+      long[] room = {64 << 10, 768 << 10};
+      for (long free : room) {
         State before = State.of(onSmallDisk, small);
         Path filler = disk.resolve("filler");
         fillLeaving(disk, filler, free);
@@ -196,8 +197,10 @@ class AllOrNothingTest {
               .isEqualTo(before.contents());
         }
         // The same ingest back on the first extracts, so the next round again has something to change.
-        assertThat(run("ingest", "--config", config.toString(), "--warehouse", small.toString(), "--input",
-            dir.resolve("extracts-a").toString()).exit()).isZero();
+        if (free != room[room.length - 1]) {
+          assertThat(run("ingest", "--config", config.toString(), "--warehouse", small.toString(), "--input",
+              dir.resolve("extracts-a").toString()).exit()).isZero();
+        }
       }
       assertThat(failed).as("ingest runs that met the full disk").isPositive();
     } finally {
