@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
@@ -49,34 +48,21 @@ final class CsvFileRows implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> files) {
-    return new Iterator<>() {
+    return new LookaheadIterator<>() {
       private CsvParser parser;
       private long lastLine;
-      private Row next;
 
       @Override
-      public boolean hasNext() {
-        while (next == null) {
-          if (parser == null) {
-            if (!files.hasNext()) {
-              return false;
-            }
-            parser = open(files.next().getAs("content"));
-            lastLine = 0;
+      protected boolean advance() {
+        if (parser == null) {
+          if (!files.hasNext()) {
+            return false;
           }
-          next = nextRow();
+          parser = open(files.next().getAs("content"));
+          lastLine = 0;
         }
+        offer(nextRow());
         return true;
-      }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = null;
-        return row;
       }
 
       /** The next data row, a problem row, or null at a blank line, a line above the header or the end of the file. */

@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -54,44 +53,39 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> workbooks) {
-    return new Iterator<>() {
+    return new LookaheadIterator<>() {
       private final DataFormatter formatter = formatter();
       private Workbook workbook;
       private int sheet = sheets.length;
       private String part = "";
       private Iterator<org.apache.poi.ss.usermodel.Row> rows = Collections.emptyIterator();
-      private Row next;
       private byte[] content;
 
       @Override
-      public boolean hasNext() {
-        while (next == null) {
+      protected boolean advance() {
+        try {
+          return step();
+        } catch (RuntimeException e) {
+          // The rest of this workbook cannot be read: a problem row, then the next workbook.
+          long row = lastReadableRow(content);
+          offer(TableRows.problem(width, row + 1, unreadable(row + 1, e)));
           try {
-            if (!advance()) {
-              return false;
-            }
-          } catch (RuntimeException e) {
-            // The rest of this workbook cannot be read: a problem row, then the next workbook.
-            long row = lastReadableRow(content);
-            next = TableRows.problem(width, row + 1, unreadable(row + 1, e));
-            try {
-              close();
-            } catch (RuntimeException closing) {
-              workbook = null; // a broken workbook may fail to close as well; its bytes are in memory only
-            }
-            sheet = sheets.length;
-            rows = Collections.emptyIterator();
+            close();
+          } catch (RuntimeException closing) {
+            workbook = null; // a broken workbook may fail to close as well; its bytes are in memory only
           }
+          sheet = sheets.length;
+          rows = Collections.emptyIterator();
+          return true;
         }
-        return true;
       }
 
       /** Moves to the next data row, sheet or workbook; false at the end of the last workbook. */
-      private boolean advance() {
+      private boolean step() {
         if (rows.hasNext()) {
           org.apache.poi.ss.usermodel.Row row = rows.next();
           if (row.getRowNum() > headerRows[sheet]) {
-            next = dataRow(row, formatter, part);
+            offer(dataRow(row, formatter, part));
           }
         } else if (workbook != null && sheet + 1 < sheets.length) {
           sheet++;
@@ -109,16 +103,6 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
           return false;
         }
         return true;
-      }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = null;
-        return row;
       }
 
       private void close() {
