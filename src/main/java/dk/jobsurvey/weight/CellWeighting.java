@@ -4,9 +4,11 @@ import dk.jobsurvey.config.WeightingSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Base weights and raking on cells (DESIGN.md §7), in plain Java on the driver: strata without
@@ -50,7 +52,8 @@ public final class CellWeighting {
     for (int m = 0; m < margins.size(); m++) {
       WeightingProblem.Margin margin = margins.get(m);
       ClassMerging.Result classes = ClassMerging.merge("margin " + margin.name(), margin.variables(), margin.totals(),
-          sumBy(cellKeys, respondents, variables, margin.variables()), rules);
+          sumBy(cellKeys, respondents, variables, margin.variables()), rules,
+          separating(strata, problem.stratumVariables(), margin));
       marginClasses.add(classes);
       classOfCell[m] = new int[cellKeys.size()];
       for (int c = 0; c < cellKeys.size(); c++) {
@@ -114,6 +117,40 @@ public final class CellWeighting {
       }
     }
     return List.copyOf(rows);
+  }
+
+  /**
+   * The categories of a margin that separate strata which were merged, in groups to merge: for a
+   * merged stratum whose members differ in the stratum variables the margin shares, each group holds
+   * the margin's categories that agree in the margin's other variables and carry one of those
+   * members' values. Strata 787|dagpenge and 787|jobparate merged thus merge 787|dagpenge with
+   * 787|jobparate in kommunekode × ydelsesgruppe, and dagpenge|k with jobparate|k for each k in
+   * ydelsesgruppe × koen; without that, the persons of the empty stratum would count in a margin
+   * category whose respondents cannot carry them, and raking could not converge.
+   */
+  private static List<Set<List<String>>> separating(ClassMerging.Result strata, List<String> stratumVariables,
+      WeightingProblem.Margin margin) {
+    List<String> shared = margin.variables().stream().filter(stratumVariables::contains).toList();
+    List<String> others = margin.variables().stream().filter(v -> !stratumVariables.contains(v)).toList();
+    List<Set<List<String>>> groups = new ArrayList<>();
+    if (shared.isEmpty()) {
+      return groups;
+    }
+    for (ClassMerging.MergedClass stratum : strata.classes()) {
+      Set<List<String>> values = new HashSet<>();
+      stratum.members().forEach(member -> values.add(Keys.project(member, stratumVariables, shared)));
+      if (values.size() < 2) {
+        continue;
+      }
+      Map<List<String>, Set<List<String>>> byOthers = new HashMap<>();
+      for (List<String> category : margin.totals().keySet()) {
+        if (values.contains(Keys.project(category, margin.variables(), shared))) {
+          byOthers.computeIfAbsent(Keys.project(category, margin.variables(), others), k -> new HashSet<>()).add(category);
+        }
+      }
+      groups.addAll(byOthers.values());
+    }
+    return groups;
   }
 
   /** Margins that count different populations cannot all be met; say so instead of failing to converge. */

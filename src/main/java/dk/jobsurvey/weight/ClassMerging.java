@@ -39,6 +39,16 @@ final class ClassMerging {
    */
   static Result merge(String what, List<String> variables, Map<List<String>, Double> population,
       Map<List<String>, Long> respondents, MergeRules rules) {
+    return merge(what, variables, population, respondents, rules, List.of());
+  }
+
+  /**
+   * As {@link #merge(String, List, Map, Map, MergeRules)}, with groups of categories merged first
+   * whatever their respondents (a margin's categories that separate merged strata); keys of a group
+   * without population are left out of it.
+   */
+  static Result merge(String what, List<String> variables, Map<List<String>, Double> population,
+      Map<List<String>, Long> respondents, MergeRules rules, List<Set<List<String>>> mergedFirst) {
     for (Map.Entry<List<String>, Long> entry : respondents.entrySet()) {
       if (entry.getValue() > 0 && population.getOrDefault(entry.getKey(), 0.0) <= 0) {
         throw new WeightingException(what + ": category " + Keys.label(entry.getKey()) + " has " + entry.getValue()
@@ -61,6 +71,12 @@ final class ClassMerging {
       classPopulation[i] = population.get(keys.get(i));
       classRespondents[i] = respondents.getOrDefault(keys.get(i), 0L);
     }
+    for (Set<List<String>> group : mergedFirst) {
+      List<Integer> members = group.stream().map(index::get).filter(java.util.Objects::nonNull).sorted().toList();
+      for (int member : members.subList(Math.min(1, members.size()), members.size())) {
+        union(parent, classPopulation, classRespondents, members.get(0), member);
+      }
+    }
     for (int empty = firstEmpty(parent, classRespondents); empty >= 0; empty = firstEmpty(parent, classRespondents)) {
       List<List<String>> members = membersOf(empty, parent, keys);
       int target = neighbour(members, variables, rules, index, parent, empty);
@@ -70,11 +86,7 @@ final class ClassMerging {
             + "category to merge it with (bands and groups are merged as configured; " + variables.get(0)
             + " is never merged). Weighting cannot represent these persons: check the responses for them");
       }
-      int root = Math.min(empty, target);
-      int other = Math.max(empty, target);
-      parent[other] = root;
-      classPopulation[root] += classPopulation[other];
-      classRespondents[root] += classRespondents[other];
+      union(parent, classPopulation, classRespondents, empty, target);
     }
     List<MergedClass> classes = new ArrayList<>();
     Map<Integer, Integer> classOfRoot = new HashMap<>();
@@ -88,6 +100,20 @@ final class ClassMerging {
       classOf.put(keys.get(i), classOfRoot.get(root));
     }
     return new Result(List.copyOf(classes), Map.copyOf(classOf));
+  }
+
+  /** Merges the classes of {@code a} and {@code b}; the lower root stays, so the result is in key order. */
+  private static void union(int[] parent, double[] population, long[] respondents, int a, int b) {
+    int first = find(parent, a);
+    int second = find(parent, b);
+    if (first == second) {
+      return;
+    }
+    int root = Math.min(first, second);
+    int other = Math.max(first, second);
+    parent[other] = root;
+    population[root] += population[other];
+    respondents[root] += respondents[other];
   }
 
   private static int firstEmpty(int[] parent, long[] respondents) {

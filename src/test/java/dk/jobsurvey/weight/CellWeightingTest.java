@@ -49,6 +49,44 @@ class CellWeightingTest {
         .finalWeight();
   }
 
+  /**
+   * Issue [L]'s case in small: Læsø's (787) dagpenge stratum has persons but no respondent. The
+   * stratum merges with 787|sygedagpenge, and so must the margins' categories that separate the two:
+   * 787|dagpenge with 787|sygedagpenge in kommunekode × ydelsesgruppe, and dagpenge|k with
+   * sygedagpenge|k in ydelsesgruppe × koen. Otherwise dagpenge|k counts Læsø's 12 persons while only
+   * 101's dagpenge respondents could carry them, and 101|dagpenge's own total forbids it.
+   */
+  @Test
+  void anEmptyStratumMergesTheMarginCategoriesThatSeparateItAndTheRakingConverges() {
+    List<WeightingProblem.PopulationCell> cells = List.of(
+        cell("787|dagpenge|M", 5, 0), cell("787|dagpenge|K", 7, 0),
+        cell("787|sygedagpenge|M", 12, 3), cell("787|sygedagpenge|K", 8, 2),
+        cell("101|dagpenge|M", 14, 4), cell("101|dagpenge|K", 16, 3),
+        cell("101|sygedagpenge|M", 20, 5), cell("101|sygedagpenge|K", 20, 5));
+    WeightingProblem problem = WeightingProblem.fromPopulationCells(List.of("kommunekode", "ydelsesgruppe", "koen"),
+        List.of("kommunekode", "ydelsesgruppe"), List.of(List.of("kommunekode", "ydelsesgruppe"), List.of("ydelsesgruppe", "koen")),
+        cells);
+    WeightingResult result = rake(problem);
+    assertThat(result.converged()).isTrue();
+    Map<String, Double> targets = new LinkedHashMap<>();
+    Map<String, Double> reached = new LinkedHashMap<>();
+    for (WeightingResult.MarginClass margin : result.marginClasses()) {
+      targets.put(margin.margin() + ": " + margin.category(), margin.populationTotal());
+      reached.put(margin.margin() + ": " + margin.category(), margin.weightedTotal());
+    }
+    assertThat(targets).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "kommunekode*ydelsesgruppe: 787|dagpenge + 787|sygedagpenge", 32.0,
+        "kommunekode*ydelsesgruppe: 101|dagpenge", 30.0, "kommunekode*ydelsesgruppe: 101|sygedagpenge", 40.0,
+        "ydelsesgruppe*koen: dagpenge|K + sygedagpenge|K", 51.0, "ydelsesgruppe*koen: dagpenge|M + sygedagpenge|M", 51.0));
+    targets.forEach((category, target) -> assertThat(reached.get(category)).as(category).isCloseTo(target, within(1e-8)));
+    // Every person is carried: the weights add up to the population.
+    assertThat(result.cells().stream().mapToDouble(c -> c.finalWeight() * c.respondents()).sum()).isCloseTo(102.0, within(1e-8));
+  }
+
+  private static WeightingProblem.PopulationCell cell(String values, long population, long respondents) {
+    return new WeightingProblem.PopulationCell(List.of(values.split("\\|")), population, respondents);
+  }
+
   @Test
   void twoByTwoSolvedByHandKeepsTheOddsRatioOfTheBaseWeights() {
     // One stratum, N = 100, 5 respondents: b = 20, base totals 40 20 / 20 20 (odds ratio 2). Raking keeps
