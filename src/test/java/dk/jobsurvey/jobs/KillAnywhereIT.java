@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * kill -9 anywhere, then rerun, gives the tables of an uninterrupted run. A pipeline in its own JVM
  * is killed (SIGKILL) in each step, in the order of the steps, each time at a seeded random
- * moment after the step began: once per step in CI (-Djobsurvey.kills.perStep=3 kills three times,
- * each restart then resuming in the step just killed). Each restart resumes
+ * moment after the step began: three times per step, 24 kills in all (-Djobsurvey.kills.perStep=N for
+ * another count), each restart then resuming in the step just killed. Each restart resumes
  * where the last one stopped. When the kills are done the pipeline runs to its end, and every table
  * (the run log aside) must equal, row for row, the tables of a pipeline that was never interrupted.
  * A killed run's files stay in its owner-only work folder, and no work or staging folder may be
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SparkTestSession.class)
 class KillAnywhereIT {
-  private static final int KILLS_PER_STEP = Integer.getInteger("jobsurvey.kills.perStep", 1);
+  private static final int KILLS_PER_STEP = Integer.getInteger("jobsurvey.kills.perStep", 3);
   private static final long SEED = Long.getLong("jobsurvey.kills.seed", 42L);
   private static final List<String> STEPS = List.of("ingest", "sample", "mailmerge", "responses", "weight", "tabulate",
       "text-themes", "report");
