@@ -28,9 +28,9 @@ final class WeightingPrinter {
           result.converged() ? "" : "; the margins above are not all met (residual error shown)");
     }
     result.strata().stream().filter(WeightingResult.Stratum::merged)
-        .forEach(s -> out.printf("merged stratum (no respondents in a part): %s%n", s.stratum()));
+        .forEach(s -> out.printf("merged stratum %s (%s)%n", s.stratum(), s.mergeReason()));
     classes.stream().filter(WeightingResult.MarginClass::merged)
-        .forEach(c -> out.printf("merged category of %s (no respondents in a part): %s%n", c.margin(), c.category()));
+        .forEach(c -> out.printf("merged category of margin %s: %s (%s)%n", c.margin(), c.category(), c.mergeReason()));
     out.printf("%-22s %8s %11s %6s %9s %8s %8s %6s%n", "weights", "n", "sum", "deff", "n_eff", "min", "max", "cv");
     line(out, "national", result.summary(cell -> true));
     if (result.variables().contains("kommunekode")) {

@@ -90,7 +90,7 @@ public final class CellWeighting {
           respondents[c], base, g, finalWeight, trimmed));
     }
     List<WeightingResult.Stratum> strataOut = strata.classes().stream().map(s -> new WeightingResult.Stratum(
-        s.label(), s.members(), s.population(), s.respondents(), s.population() / s.respondents())).toList();
+        s.label(), s.members(), s.population(), s.respondents(), s.population() / s.respondents(), s.reason())).toList();
     return new WeightingResult(variables, List.copyOf(cells), strataOut,
         marginDiagnostics(margins, marginClasses, classOfCell, initial, outcome.cellTotals(), cells),
         outcome.sweeps(), outcome.converged(), outcome.worstRelativeError(), worst);
@@ -112,7 +112,7 @@ public final class CellWeighting {
       }
       for (int k = 0; k < classes.size(); k++) {
         ClassMerging.MergedClass mergedClass = classes.get(k);
-        rows.add(new WeightingResult.MarginClass(margins.get(m).name(), mergedClass.label(), mergedClass.merged(),
+        rows.add(new WeightingResult.MarginClass(margins.get(m).name(), mergedClass.label(), mergedClass.reason(),
             mergedClass.respondents(), mergedClass.population(), baseTotals[k], weightedTotals[k], summaries[k]));
       }
     }
@@ -128,11 +128,11 @@ public final class CellWeighting {
    * ydelsesgruppe × koen; without that, the persons of the empty stratum would count in a margin
    * category whose respondents cannot carry them, and raking could not converge.
    */
-  private static List<Set<List<String>>> separating(ClassMerging.Result strata, List<String> stratumVariables,
+  private static Map<Set<List<String>>, String> separating(ClassMerging.Result strata, List<String> stratumVariables,
       WeightingProblem.Margin margin) {
     List<String> shared = margin.variables().stream().filter(stratumVariables::contains).toList();
     List<String> others = margin.variables().stream().filter(v -> !stratumVariables.contains(v)).toList();
-    List<Set<List<String>>> groups = new ArrayList<>();
+    Map<Set<List<String>>, String> groups = new HashMap<>();
     if (shared.isEmpty()) {
       return groups;
     }
@@ -148,7 +148,8 @@ public final class CellWeighting {
           byOthers.computeIfAbsent(Keys.project(category, margin.variables(), others), k -> new HashSet<>()).add(category);
         }
       }
-      groups.addAll(byOthers.values());
+      byOthers.values().forEach(group -> groups.merge(group, "separates the merged stratum " + stratum.label(),
+          (a, b) -> a + "; " + b));
     }
     return groups;
   }

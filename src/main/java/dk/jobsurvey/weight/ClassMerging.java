@@ -16,8 +16,11 @@ import java.util.stream.Collectors;
  * until every class has respondents. Deterministic: classes are visited in key order.
  */
 final class ClassMerging {
-  /** A class after merging: its original categories (keys), population and respondents. */
-  record MergedClass(List<List<String>> members, double population, long respondents) {
+  /**
+   * A class after merging: its original categories (keys), population and respondents, and why its
+   * categories were merged ("" when it is one category).
+   */
+  record MergedClass(List<List<String>> members, double population, long respondents, String reason) {
     String label() {
       return members.stream().map(Keys::label).collect(Collectors.joining(" + "));
     }
@@ -39,16 +42,16 @@ final class ClassMerging {
    */
   static Result merge(String what, List<String> variables, Map<List<String>, Double> population,
       Map<List<String>, Long> respondents, MergeRules rules) {
-    return merge(what, variables, population, respondents, rules, List.of());
+    return merge(what, variables, population, respondents, rules, Map.of());
   }
 
   /**
    * As {@link #merge(String, List, Map, Map, MergeRules)}, with groups of categories merged first
-   * whatever their respondents (a margin's categories that separate merged strata); keys of a group
-   * without population are left out of it.
+   * whatever their respondents (a margin's categories that separate merged strata), each for the
+   * reason it maps to; keys of a group without population are left out of it.
    */
   static Result merge(String what, List<String> variables, Map<List<String>, Double> population,
-      Map<List<String>, Long> respondents, MergeRules rules, List<Set<List<String>>> mergedFirst) {
+      Map<List<String>, Long> respondents, MergeRules rules, Map<Set<List<String>>, String> mergedFirst) {
     for (Map.Entry<List<String>, Long> entry : respondents.entrySet()) {
       if (entry.getValue() > 0 && population.getOrDefault(entry.getKey(), 0.0) <= 0) {
         throw new WeightingException(what + ": category " + Keys.label(entry.getKey()) + " has " + entry.getValue()
@@ -71,10 +74,11 @@ final class ClassMerging {
       classPopulation[i] = population.get(keys.get(i));
       classRespondents[i] = respondents.getOrDefault(keys.get(i), 0L);
     }
-    for (Set<List<String>> group : mergedFirst) {
-      List<Integer> members = group.stream().map(index::get).filter(java.util.Objects::nonNull).sorted().toList();
+    Map<Integer, Set<String>> reasons = new HashMap<>();
+    for (Map.Entry<Set<List<String>>, String> group : mergedFirst.entrySet()) {
+      List<Integer> members = group.getKey().stream().map(index::get).filter(java.util.Objects::nonNull).sorted().toList();
       for (int member : members.subList(Math.min(1, members.size()), members.size())) {
-        union(parent, classPopulation, classRespondents, members.get(0), member);
+        union(parent, classPopulation, classRespondents, reasons, members.get(0), member, group.getValue());
       }
     }
     for (int empty = firstEmpty(parent, classRespondents); empty >= 0; empty = firstEmpty(parent, classRespondents)) {
@@ -86,7 +90,8 @@ final class ClassMerging {
             + "category to merge it with (bands and groups are merged as configured; " + variables.get(0)
             + " is never merged). Weighting cannot represent these persons: check the responses for them");
       }
-      union(parent, classPopulation, classRespondents, empty, target);
+      union(parent, classPopulation, classRespondents, reasons, empty, target,
+          "no respondents in " + members.stream().map(Keys::label).collect(Collectors.joining(" + ")));
     }
     List<MergedClass> classes = new ArrayList<>();
     Map<Integer, Integer> classOfRoot = new HashMap<>();
@@ -95,15 +100,17 @@ final class ClassMerging {
       int root = find(parent, i);
       if (root == i) {
         classOfRoot.put(i, classes.size());
-        classes.add(new MergedClass(membersOf(i, parent, keys), classPopulation[i], classRespondents[i]));
+        classes.add(new MergedClass(membersOf(i, parent, keys), classPopulation[i], classRespondents[i],
+            String.join("; ", reasons.getOrDefault(i, Set.of()))));
       }
       classOf.put(keys.get(i), classOfRoot.get(root));
     }
     return new Result(List.copyOf(classes), Map.copyOf(classOf));
   }
 
-  /** Merges the classes of {@code a} and {@code b}; the lower root stays, so the result is in key order. */
-  private static void union(int[] parent, double[] population, long[] respondents, int a, int b) {
+  /** Merges the classes of {@code a} and {@code b} for {@code reason}; the lower root stays, so the result is in key order. */
+  private static void union(int[] parent, double[] population, long[] respondents, Map<Integer, Set<String>> reasons,
+      int a, int b, String reason) {
     int first = find(parent, a);
     int second = find(parent, b);
     if (first == second) {
@@ -114,6 +121,10 @@ final class ClassMerging {
     parent[other] = root;
     population[root] += population[other];
     respondents[root] += respondents[other];
+    Set<String> merged = reasons.computeIfAbsent(root, r -> new LinkedHashSet<>());
+    merged.addAll(reasons.getOrDefault(other, Set.of()));
+    merged.add(reason);
+    reasons.remove(other);
   }
 
   private static int firstEmpty(int[] parent, long[] respondents) {

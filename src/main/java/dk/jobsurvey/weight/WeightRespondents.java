@@ -37,7 +37,7 @@ public final class WeightRespondents {
 
   private static final StructType DIAGNOSTICS_SCHEMA = new StructType()
       .add("kind", DataTypes.StringType).add("margin", DataTypes.StringType).add("category", DataTypes.StringType)
-      .add("merged", DataTypes.BooleanType).add("respondents", DataTypes.LongType)
+      .add("merged", DataTypes.BooleanType).add("merge_reason", DataTypes.StringType).add("respondents", DataTypes.LongType)
       .add("population_total", DataTypes.DoubleType).add("base_weighted_total", DataTypes.DoubleType)
       .add("weighted_total", DataTypes.DoubleType).add("relative_error", DataTypes.DoubleType)
       .add("iterations", DataTypes.IntegerType).add("converged", DataTypes.BooleanType)
@@ -143,30 +143,31 @@ public final class WeightRespondents {
     boolean converged = weighting.converged();
     List<Row> rows = new ArrayList<>();
     for (WeightingResult.MarginClass c : weighting.marginClasses()) {
-      rows.add(row("margin", c.margin(), c.category(), c.merged(), c.populationTotal(), c.baseWeightedTotal(),
+      rows.add(row("margin", c.margin(), c.category(), c.mergeReason(), c.populationTotal(), c.baseWeightedTotal(),
           c.weightedTotal(), sweeps, converged, c.weights()));
     }
     for (WeightingResult.Stratum s : weighting.strata()) {
       WeightSummary weights = weighting.summary(cell -> cell.stratum().equals(s.stratum()));
-      rows.add(row("stratum", String.join("*", STRATUM_VARIABLES), s.stratum(), s.merged(), s.population(),
+      rows.add(row("stratum", String.join("*", STRATUM_VARIABLES), s.stratum(), s.mergeReason(), s.population(),
           s.population(), weights.sum(), sweeps, converged, weights));
     }
     double population = weighting.strata().stream().mapToDouble(WeightingResult.Stratum::population).sum();
     WeightSummary national = weighting.summary(cell -> true);
-    rows.add(row("weights", "national", "all", false, population, population, national.sum(), sweeps, converged, national));
+    rows.add(row("weights", "national", "all", "", population, population, national.sum(), sweeps, converged, national));
     weighting.summaryBy("kommunekode").forEach((code, weights) -> {
       // Strata are merged only within a municipality, so every member names the same one.
       double municipality = weighting.strata().stream()
           .filter(s -> s.members().get(0).get(STRATUM_VARIABLES.indexOf("kommunekode")).equals(code))
           .mapToDouble(WeightingResult.Stratum::population).sum();
-      rows.add(row("weights", "kommunekode", code, false, municipality, municipality, weights.sum(), sweeps, converged, weights));
+      rows.add(row("weights", "kommunekode", code, "", municipality, municipality, weights.sum(), sweeps, converged, weights));
     });
     return rows;
   }
 
-  private static Row row(String kind, String margin, String category, boolean merged, double populationTotal,
+  /** A diagnostics row; a merged class has a {@code mergeReason}, one row per merge. */
+  private static Row row(String kind, String margin, String category, String mergeReason, double populationTotal,
       double baseTotal, double weightedTotal, int sweeps, boolean converged, WeightSummary w) {
-    return RowFactory.create(kind, margin, category, merged, w.respondents(), populationTotal, baseTotal, weightedTotal,
+    return RowFactory.create(kind, margin, category, !mergeReason.isEmpty(), mergeReason, w.respondents(), populationTotal, baseTotal, weightedTotal,
         Math.abs(weightedTotal - populationTotal) / populationTotal, sweeps, converged, w.kishDeff(), w.effectiveN(),
         w.min(), w.max(), w.cv());
   }

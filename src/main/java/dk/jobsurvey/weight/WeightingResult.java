@@ -27,18 +27,25 @@ public record WeightingResult(List<String> variables, List<Cell> cells, List<Str
 
   /**
    * A weighting stratum: N_h, r_h and base weight N_h / r_h; {@code members} are the keys of the
-   * strata it joins (one unless merged).
+   * strata it joins (one unless merged), and {@code mergeReason} why ("" unless merged).
    */
   public record Stratum(String stratum, List<List<String>> members, double population, long respondents,
-      double baseWeight) {
+      double baseWeight, String mergeReason) {
     public boolean merged() {
       return members.size() > 1;
     }
   }
 
-  /** One class of a margin: a category, or several merged ("dagpenge|18-29 + dagpenge|30-39"). */
-  public record MarginClass(String margin, String category, boolean merged, long respondents, double populationTotal,
+  /**
+   * One class of a margin: a category, or several merged ("dagpenge|18-29 + dagpenge|30-39") for
+   * {@code mergeReason} ("" when not merged).
+   */
+  public record MarginClass(String margin, String category, String mergeReason, long respondents, double populationTotal,
       double baseWeightedTotal, double weightedTotal, WeightSummary weights) {
+    public boolean merged() {
+      return !mergeReason.isEmpty();
+    }
+
     public double relativeError() {
       return Math.abs(weightedTotal - populationTotal) / populationTotal;
     }

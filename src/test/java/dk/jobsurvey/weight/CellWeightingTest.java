@@ -81,6 +81,14 @@ class CellWeightingTest {
     targets.forEach((category, target) -> assertThat(reached.get(category)).as(category).isCloseTo(target, within(1e-8)));
     // Every person is carried: the weights add up to the population.
     assertThat(result.cells().stream().mapToDouble(c -> c.finalWeight() * c.respondents()).sum()).isCloseTo(102.0, within(1e-8));
+    // Each merge says why: the stratum for its missing respondents, the margin classes for the stratum they separate.
+    assertThat(result.strata()).extracting(WeightingResult.Stratum::stratum, WeightingResult.Stratum::mergeReason)
+        .contains(org.assertj.core.groups.Tuple.tuple("787|dagpenge + 787|sygedagpenge", "no respondents in 787|dagpenge"));
+    assertThat(result.marginClasses().stream().filter(WeightingResult.MarginClass::merged)
+        .map(c -> c.category() + ": " + c.mergeReason())).containsExactlyInAnyOrder(
+        "787|dagpenge + 787|sygedagpenge: separates the merged stratum 787|dagpenge + 787|sygedagpenge",
+        "dagpenge|K + sygedagpenge|K: separates the merged stratum 787|dagpenge + 787|sygedagpenge",
+        "dagpenge|M + sygedagpenge|M: separates the merged stratum 787|dagpenge + 787|sygedagpenge");
   }
 
   private static WeightingProblem.PopulationCell cell(String values, long population, long respondents) {
