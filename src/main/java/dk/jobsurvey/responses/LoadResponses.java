@@ -2,6 +2,9 @@ package dk.jobsurvey.responses;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc_nulls_last;
 import static org.apache.spark.sql.functions.lit;
@@ -32,15 +35,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The responses step (DESIGN.md §6): survey-tool exports, read and checked, joined to the sample
  * through restricted/contacts by token, and merged into analysis/responses by person_key, so that
  * loading an export twice changes nothing and a later submission replaces an earlier one. Raw free
- * text goes only to restricted/free_text; analysis/responses keeps it scrubbed. Rows without a token
+ * text goes only to restricted/free_text; analysis/responses keeps it scrubbed of CPR and phone
+ * numbers, e-mail addresses and the full names of the round's population. Rows without a token
  * or with an unknown token go to analysis/quarantine (step "responses").
  *
  * <p>Every input row is accounted for: merged (inserted, updated or already loaded), superseded by a
@@ -102,7 +109,7 @@ public final class LoadResponses {
     // An export that broke off while being read is rejected whole, as an extract is.
     TableRows.Read read = TableRows.withoutUnreadableFiles(raw.localCheckpoint(true), "source_file");
     rejected.addAll(read.rejected());
-    Dataset<Row> checked = check(read.rows()).localCheckpoint(true);
+    Dataset<Row> checked = withNamesMasked(check(read.rows())).localCheckpoint(true);
     Dataset<Row> contacts = warehouse.readRound(Table.CONTACTS, survey.round()).select("token", "person_key", "kommunekode");
     Dataset<Row> joined = checked.join(contacts, checked.col("token").equalTo(contacts.col("token")), "left")
         .drop(contacts.col("token"))
@@ -238,6 +245,45 @@ public final class LoadResponses {
       values.add(respondent);
       return RowFactory.create(values.toArray());
     }, Encoders.row(schema));
+  }
+
+  /**
+   * The scrubbed free texts with the full names of the round's population masked ({@link
+   * PersonNames}): the texts' word runs are joined with the names' keys, so no name list is held in
+   * memory; the raw texts stay as they were, for restricted/free_text.
+   */
+  private Dataset<Row> withNamesMasked(Dataset<Row> checked) {
+    if (!warehouse.exists(Table.IDENTITY)) {
+      return checked;
+    }
+    var keysOf = udf((UDF1<String, scala.collection.immutable.Seq<String>>) name ->
+        CollectionConverters.asScala(PersonNames.keysOf(name)).toList(), DataTypes.createArrayType(DataTypes.StringType));
+    var candidates = udf((UDF1<String, scala.collection.immutable.Seq<String>>) text ->
+        CollectionConverters.asScala(PersonNames.candidates(text)).toList(), DataTypes.createArrayType(DataTypes.StringType));
+    var mask = udf((UDF2<String, scala.collection.Seq<String>, String>) (text, found) ->
+        found == null ? text : PersonNames.mask(text, CollectionConverters.asJava(found)), DataTypes.StringType);
+    Dataset<Row> names = warehouse.readRound(Table.IDENTITY, survey.round())
+        .select(explode(keysOf.apply(col("navn"))).as("name_key")).distinct();
+    Dataset<Row> words = null;
+    for (String id : freeTextIds()) {
+      Dataset<Row> ofText = checked.select(col("source_file"), col("source_row"),
+          explode(candidates.apply(col(id + "_scrubbed"))).as("name_key"));
+      words = words == null ? ofText : words.union(ofText);
+    }
+    if (words == null) {
+      return checked;
+    }
+    Dataset<Row> found = words.join(names, "name_key").groupBy("source_file", "source_row")
+        .agg(collect_set(col("name_key")).as("names_found"));
+    Dataset<Row> masked = checked.join(found, toSeq(List.of("source_file", "source_row")), "left");
+    for (String id : freeTextIds()) {
+      masked = masked.withColumn(id + "_scrubbed", mask.apply(col(id + "_scrubbed"), col("names_found")));
+    }
+    return masked.drop("names_found");
+  }
+
+  private static scala.collection.immutable.Seq<String> toSeq(List<String> columns) {
+    return CollectionConverters.asScala(columns).toSeq();
   }
 
   private static Column countWhere(Column condition) {

@@ -50,8 +50,9 @@ import org.junit.jupiter.api.io.TempDir;
  * municipalities in every layout the generator writes, with defects, with CPR numbers, names and
  * phone numbers written into every free-form column (kommunekode, ydelse, dates, yes/no columns,
  * extra columns), one file with its Navn and Ydelse headers swapped, formula names, path-like
- * municipality codes, and identifiers in the separators people type written into the free texts
- * ({@link HostileExtracts}). No CPR number, phone number, name or token of the input may appear in
+ * municipality codes, and identifiers in the separators people type and full names of the
+ * population written into the free texts ({@link HostileExtracts}). No CPR number, phone number,
+ * name or token of the input may appear in
  * analysis/ or published/ (tables, every file of them including _delta_log JSON and checkpoints),
  * the reports, the console output and logs, the work and staging folders or new files of the system
  * temp folder; restricted/ is owner-only; nothing is written outside the warehouse; and after
@@ -101,13 +102,17 @@ class IdentifiersTest {
       ResponseSimulator.write(warehouse, survey.round(), 5, 38, dir.resolve("exports"));
       List<String> inputCprs = new ArrayList<>();
       List<String> inputPhones = new ArrayList<>();
-      for (var row : warehouse.readRound(Table.IDENTITY, survey.round()).select("cpr", "telefon").collectAsList()) {
+      List<String> inputNames = new ArrayList<>();
+      for (var row : warehouse.readRound(Table.IDENTITY, survey.round()).select("cpr", "telefon", "navn").collectAsList()) {
         inputCprs.add(row.getString(0));
         if (row.getString(1) != null) {
           inputPhones.add(row.getString(1));
         }
+        if (row.getString(2) != null && row.getString(2).strip().matches("\\p{Lu}\\p{L}+(?: \\p{Lu}\\p{L}+)+")) {
+          inputNames.add(row.getString(2).strip());
+        }
       }
-      hostile.mutateFreeTexts(dir.resolve("exports/export.csv"), inputCprs, inputPhones);
+      hostile.mutateFreeTexts(dir.resolve("exports/export.csv"), inputCprs, inputPhones, inputNames);
       // The scrubber must leave nothing in the hostile texts that the value gate would refuse (synthetic data: shown on failure).
       dk.jobsurvey.responses.FreeTextScrubber scrubber = new dk.jobsurvey.responses.FreeTextScrubber();
       for (String line : Files.readAllLines(dir.resolve("exports/export.csv"))) {

@@ -85,7 +85,7 @@ public final class HostileExtracts {
    * Writes CPR and phone numbers of the given people, in the separators people type, into about a
    * third of the free-text answers (q14, q15) of a survey export (';'-separated, UTF-8).
    */
-  public void mutateFreeTexts(Path export, List<String> cprs, List<String> phones) throws Exception {
+  public void mutateFreeTexts(Path export, List<String> cprs, List<String> phones, List<String> names) throws Exception {
     CsvParserSettings parsing = new CsvParserSettings();
     parsing.getFormat().setDelimiter(';');
     parsing.getFormat().setLineSeparator("\n");
@@ -105,8 +105,10 @@ public final class HostileExtracts {
         int column = texts.get(random.nextInt(texts.size()));
         String cpr = cpr(cprs.get(random.nextInt(cprs.size())), false);
         String phone = phone(phones.get(random.nextInt(phones.size())), false);
-        row[column] = (row[column] + (random.nextBoolean() ? " Mit cpr er " + cpr + ", ring på " + phone + "."
-            : " tlf." + phone + " / cpr-nr. " + cpr)).strip();
+        String name = names.get(random.nextInt(names.size()));
+        name = random.nextBoolean() ? name : name.toLowerCase(java.util.Locale.ROOT);
+        row[column] = (row[column] + (random.nextBoolean() ? " Mit cpr er " + cpr + ", ring på " + phone + ". Hilsen " + name
+            : " tlf." + phone + " / cpr-nr. " + cpr + " (" + name + ")")).strip();
         mutatedCells++;
       }
     }
