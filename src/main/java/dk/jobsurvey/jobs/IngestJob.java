@@ -41,13 +41,18 @@ public final class IngestJob {
     byte[] key = SecretKeys.pseudonymKey(context.survey().keys(), System.getenv());
     try (SparkSessions.JobSession session = SparkSessions.forJob("ingest", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
+      StepRun run = StepRun.start("ingest", context, warehouse);
       long started = System.nanoTime();
-      IngestExtracts.Result result;
-      try {
-        result = new IngestExtracts(context.survey(), warehouse, key).execute(args.value("input"));
-      } catch (java.io.IOException e) {
-        throw new UsageException(e.getMessage());
-      }
+      // The tables and this run's line in the run log together; a run that rejected a file is logged as failed.
+      IngestExtracts.Result result = run.commit(() -> {
+        try {
+          return new IngestExtracts(context.survey(), warehouse, key).execute(args.value("input"));
+        } catch (java.io.IOException e) {
+          throw new UsageException(e.getMessage());
+        }
+      }, ingested -> Map.of("files", (long) ingested.files().size(), "files_rejected", (long) ingested.rejected().size(),
+          "files_ignored", (long) ingested.ignored().size()),
+          ingested -> ingested.rejected().isEmpty() && !ingested.dataQuality().isEmpty());
       double seconds = (System.nanoTime() - started) / 1e9;
       if (result.dataQuality().isEmpty()) {
         String why = result.files().isEmpty() ? "the folder is empty" : "no file could be read";

@@ -40,7 +40,10 @@ public final class MailmergeJob {
     try (SparkSessions.JobSession session = SparkSessions.forJob("mailmerge", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.SAMPLE, "sample");
-      List<MailMerge.MunicipalityOutbox> outboxes = new MailMerge(context.survey(), warehouse, key).execute(letter);
+      List<MailMerge.MunicipalityOutbox> outboxes = StepRun.start("mailmerge", context, warehouse).commit(
+          () -> new MailMerge(context.survey(), warehouse, key).execute(letter),
+          merged -> Map.of("letters", merged.stream().mapToLong(MailMerge.MunicipalityOutbox::letters).sum(),
+              "sms", merged.stream().mapToLong(MailMerge.MunicipalityOutbox::sms).sum()));
       Map<String, Row> allocation = new HashMap<>();
       for (Row row : warehouse.readRound(Table.ALLOCATION, context.round()).groupBy("kommunekode")
           .agg(functions.sum("N_h").as("N"), functions.max("census").as("census"),

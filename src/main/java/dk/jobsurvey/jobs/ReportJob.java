@@ -6,6 +6,7 @@ import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 
 /** {@code report}: per municipality and nationally, an .xlsx workbook and an HTML report with charts, from published/. */
 public final class ReportJob {
@@ -24,7 +25,9 @@ public final class ReportJob {
     try (SparkSessions.JobSession session = SparkSessions.forJob("report", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.ESTIMATES, "tabulate");
-      List<String> files = new WriteReports(context.survey(), context.questionnaire(), warehouse).execute();
+      List<String> files = StepRun.start("report", context, warehouse).commit(
+          () -> new WriteReports(context.survey(), context.questionnaire(), warehouse).execute(),
+          written -> Map.of("files", (long) written.size()));
       out.printf("%nreport %s: %d files (an HTML page and a workbook for the nation and each of %d municipalities)%n",
           context.round(), files.size(), files.size() / 2 - 1);
       out.println("National report: " + files.get(0));

@@ -32,12 +32,14 @@ public final class ResponsesJob {
     try (SparkSessions.JobSession session = SparkSessions.forJob("responses", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.CONTACTS, "mailmerge");
-      LoadResponses.Result result;
-      try {
-        result = new LoadResponses(context.survey(), context.questionnaire(), warehouse).execute(args.value("input"));
-      } catch (java.io.IOException e) {
-        throw new UsageException(e.getMessage());
-      }
+      // The three tables and this run's line in the run log together; a run that rejected a file is logged as failed.
+      LoadResponses.Result result = StepRun.start("responses", context, warehouse).commit(() -> {
+        try {
+          return new LoadResponses(context.survey(), context.questionnaire(), warehouse).execute(args.value("input"));
+        } catch (java.io.IOException e) {
+          throw new UsageException(e.getMessage());
+        }
+      }, LoadResponses.Result::counts, loaded -> loaded.rejected().isEmpty());
       Map<String, Long> counts = new TreeMap<>(result.counts());
       out.printf("%nresponses %s: %d files, %d rejected%n", context.round(), result.files().size(), result.rejected().size());
       counts.forEach((name, value) -> out.printf("  %-22s %8d%n", name, value));

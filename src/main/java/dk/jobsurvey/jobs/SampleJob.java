@@ -4,12 +4,10 @@ import dk.jobsurvey.config.Municipalities;
 import dk.jobsurvey.sample.DrawSample;
 import dk.jobsurvey.sample.MunicipalityAllocation;
 import dk.jobsurvey.sample.StratumAllocation;
-import dk.jobsurvey.warehouse.RunLog;
 import dk.jobsurvey.warehouse.SparkSessions;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,18 +28,13 @@ public final class SampleJob {
 
   private static void sample(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
-    Instant started = Instant.now();
     try (SparkSessions.JobSession session = SparkSessions.forJob("sample", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.POPULATION, "ingest");
       // The sample and this run's line in the run log together.
-      DrawSample.Result result = warehouse.allOrNothing(List.of(), () -> {
-        DrawSample.Result drawn = new DrawSample(context.survey(), warehouse).execute();
-        new RunLog(RunLog.newRunId(), "sample", started, Instant.now(), "succeeded", context.configSha256(), Map.of(),
-            context.survey().sample().seed(), Map.of("eligible", drawn.populationRows(), "sampled", drawn.sampled()),
-            RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
-        return drawn;
-      });
+      DrawSample.Result result = StepRun.start("sample", context, warehouse).commit(
+          () -> new DrawSample(context.survey(), warehouse).execute(),
+          drawn -> Map.of("eligible", drawn.populationRows(), "sampled", drawn.sampled()));
       print(out, context, result);
     }
   }

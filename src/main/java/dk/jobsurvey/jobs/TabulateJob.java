@@ -5,12 +5,10 @@ import dk.jobsurvey.estimate.TabulateEstimates;
 import dk.jobsurvey.estimate.Tabulation;
 import dk.jobsurvey.publish.DisclosureControl;
 import dk.jobsurvey.publish.DisclosureException;
-import dk.jobsurvey.warehouse.RunLog;
 import dk.jobsurvey.warehouse.SparkSessions;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,26 +27,20 @@ public final class TabulateJob {
 
   private static void tabulate(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
-    Instant started = Instant.now();
     try (SparkSessions.JobSession session = SparkSessions.forJob("tabulate", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.WEIGHTS, "weight");
       // The estimates and this run's line in the run log together: a run whose log line cannot be written leaves no tables.
-      TabulateEstimates.Result result = warehouse.allOrNothing(List.of(), () -> {
-        TabulateEstimates.Result tabulated;
+      TabulateEstimates.Result result = StepRun.start("tabulate", context, warehouse).commit(() -> {
         try {
-          tabulated = new TabulateEstimates(context.survey(), context.questionnaire(), warehouse).execute();
+          return new TabulateEstimates(context.survey(), context.questionnaire(), warehouse).execute();
         } catch (DisclosureException e) {
           throw new JobFailedException("tabulate " + context.round() + ": " + e.getMessage(), JobCommand.EXIT_FAILED);
         }
-        Tabulation.Result tabulation = tabulated.tabulation();
-        new RunLog(RunLog.newRunId(), "tabulate", started, Instant.now(), "succeeded", context.configSha256(), Map.of(),
-            context.survey().sample().seed(), Map.of("respondents", tabulated.respondents(), "cells", (long) tabulated.cells(),
-                "rows", (long) tabulation.rows().size(), "suppressed_primary", tabulation.suppressed(DisclosureControl.Reason.PRIMARY),
-                "suppressed_secondary", tabulation.suppressed(DisclosureControl.Reason.SECONDARY)),
-            RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
-        return tabulated;
-      });
+      }, tabulated -> Map.of("respondents", tabulated.respondents(), "cells", (long) tabulated.cells(),
+          "rows", (long) tabulated.tabulation().rows().size(),
+          "suppressed_primary", tabulated.tabulation().suppressed(DisclosureControl.Reason.PRIMARY),
+          "suppressed_secondary", tabulated.tabulation().suppressed(DisclosureControl.Reason.SECONDARY)));
       print(out, context, result);
       out.println("Tables: " + warehouse.location(Table.ESTIMATES) + ", " + warehouse.location(Table.RESPONSE_RATES));
     }

@@ -6,6 +6,7 @@ import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 
@@ -26,7 +27,9 @@ public final class TextThemesJob {
     try (SparkSessions.JobSession session = SparkSessions.forJob("text-themes", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.RESPONSES, "responses");
-      List<Row> terms = new FreeTextTerms(context.survey(), context.questionnaire(), warehouse).execute();
+      List<Row> terms = StepRun.start("text-themes", context, warehouse).commit(
+          () -> new FreeTextTerms(context.survey(), context.questionnaire(), warehouse).execute(),
+          found -> Map.of("terms", (long) found.size()));
       out.printf("%ntext-themes %s: %d terms and pairs (cells and terms with %d or more texts only)%n", context.round(),
           terms.size(), context.survey().suppression().minRespondents());
       terms.stream().filter(r -> r.isNullAt(r.fieldIndex("ydelsesgruppe")))

@@ -1,13 +1,11 @@
 package dk.jobsurvey.jobs;
 
-import dk.jobsurvey.warehouse.RunLog;
 import dk.jobsurvey.warehouse.SparkSessions;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import dk.jobsurvey.weight.WeightRespondents;
 import dk.jobsurvey.weight.WeightingException;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,27 +24,21 @@ public final class WeightJob {
 
   private static void weight(JobArgs args, PrintStream out) throws Exception {
     JobContext context = JobContext.from(args);
-    Instant started = Instant.now();
     try (SparkSessions.JobSession session = SparkSessions.forJob("weight", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
       context.requireRound(warehouse, Table.POPULATION, "ingest");
       context.requireRound(warehouse, Table.RESPONSES, "responses");
       // The weights and this run's line in the run log together.
-      WeightRespondents.Result result = warehouse.allOrNothing(List.of(), () -> {
-        WeightRespondents.Result weighted;
+      WeightRespondents.Result result = StepRun.start("weight", context, warehouse).commit(() -> {
         try {
-          weighted = new WeightRespondents(context.survey(), warehouse).execute();
+          return new WeightRespondents(context.survey(), warehouse).execute();
         } catch (WeightingException e) {
           throw new JobFailedException("weighting " + context.round() + " failed, the tables are unchanged: " + e.getMessage(),
               JobCommand.EXIT_FAILED);
         }
-        new RunLog(RunLog.newRunId(), "weight", started, Instant.now(), "succeeded", context.configSha256(), Map.of(),
-            context.survey().sample().seed(), Map.of("respondents", weighted.weighting().respondents(),
-                "respondents_outside_population", weighted.respondentsOutsidePopulation(),
-                "cells", (long) weighted.weighting().cells().size(), "sweeps", (long) weighted.weighting().sweeps()),
-            RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
-        return weighted;
-      });
+      }, weighted -> Map.of("respondents", weighted.weighting().respondents(),
+          "respondents_outside_population", weighted.respondentsOutsidePopulation(),
+          "cells", (long) weighted.weighting().cells().size(), "sweeps", (long) weighted.weighting().sweeps()));
       out.printf("%nweight %s: ", context.round());
       WeightingPrinter.print(out, result.weighting(), context.survey().weighting());
       if (result.respondentsOutsidePopulation() > 0) {
