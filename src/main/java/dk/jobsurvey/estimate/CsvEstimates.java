@@ -65,8 +65,10 @@ public final class CsvEstimates {
           squares.get(cell.values())));
     }
     List<String> variables = input.problem().variables();
-    LinearizedEstimator estimator = new LinearizedEstimator(variables,
-        input.problem().margins().stream().map(m -> m.variables()).toList(), cells);
+    List<CalibrationMargin> margins = input.problem().margins().stream().map(m -> CalibrationMargin.withMergedLabels(
+        m.variables(), weighting.marginClasses().stream().filter(c -> c.merged() && c.margin().equals(m.name()))
+            .map(WeightingResult.MarginClass::category).toList())).toList();
+    LinearizedEstimator estimator = new LinearizedEstimator(variables, margins, cells);
     List<Line> lines = new ArrayList<>();
     for (int item = 0; item < items.size(); item++) {
       for (int statistic = 0; statistic < 2; statistic++) {

@@ -11,8 +11,8 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
 /**
  * Domain means and ratios with standard errors by linearization on the calibrated design (DESIGN.md
  * §8), equal to R survey's {@code svymean}/{@code svyby} after {@code calibrate}:
- * z_i = 1_D(i)·(y_i − ŷ)/Σ_D w; e = z − X·B with B the least-squares fit of z on the raking margins'
- * indicators X weighted by the base weights; u = w·e; V = Σ_h (1 − r_h/N_h)·r_h/(r_h − 1)·Σ_h (u − ū_h)².
+ * z_i = 1_D(i)·(y_i − ŷ)/Σ_D w; e = z − X·B with B the least-squares fit of z on the indicators X
+ * of the raking margins' classes (merged as the weighting merged them) weighted by the base weights; u = w·e; V = Σ_h (1 − r_h/N_h)·r_h/(r_h − 1)·Σ_h (u − ū_h)².
  *
  * <p>Everything runs on cells: within a cell w, b and X are constant, so per cell the sums of z and
  * z² (from the cell's n, Σy and Σy²) give the sums of u and u² exactly. X'bX is the same for every
@@ -27,30 +27,29 @@ public final class LinearizedEstimator {
   private final int[] stratumOfCell;
   private final double[] stratumPopulation;
   private final long[] stratumRespondents;
-  private final long designRespondents;
 
   /**
    * @param variables the domain variables, in the order of each cell's values
-   * @param margins the raking margins (variables of each); an empty list gives the uncalibrated design
+   * @param margins the raking margins with their merged classes; an empty list gives the uncalibrated design
    */
-  public LinearizedEstimator(List<String> variables, List<List<String>> margins, List<EstimationCell> cells) {
+  public LinearizedEstimator(List<String> variables, List<CalibrationMargin> margins, List<EstimationCell> cells) {
     this.cells = List.copyOf(cells);
-    List<Map<List<String>, Integer>> categoryColumns = new ArrayList<>();
     int next = 0;
     columnsOfCell = new int[cells.size()][margins.size()];
     for (int m = 0; m < margins.size(); m++) {
-      Map<List<String>, Integer> columnOf = new HashMap<>();
-      categoryColumns.add(columnOf);
-      int[] positions = margins.get(m).stream().mapToInt(variables::indexOf).toArray();
+      Map<String, Integer> columnOf = new HashMap<>();
+      CalibrationMargin margin = margins.get(m);
+      int[] positions = margin.variables().stream().mapToInt(variables::indexOf).toArray();
       for (int c = 0; c < cells.size(); c++) {
         List<String> category = new ArrayList<>();
         for (int position : positions) {
           category.add(cells.get(c).values().get(position));
         }
-        Integer column = columnOf.get(category);
+        String marginClass = margin.classOf(category);
+        Integer column = columnOf.get(marginClass);
         if (column == null) {
           column = next++;
-          columnOf.put(category, column);
+          columnOf.put(marginClass, column);
         }
         columnsOfCell[c][m] = column;
       }
@@ -72,7 +71,6 @@ public final class LinearizedEstimator {
     stratumOfCell = new int[cells.size()];
     List<Double> populations = new ArrayList<>();
     List<Long> respondents = new ArrayList<>();
-    long total = 0;
     for (int c = 0; c < cells.size(); c++) {
       EstimationCell cell = cells.get(c);
       Integer stratum = strata.get(cell.stratum());
@@ -83,11 +81,9 @@ public final class LinearizedEstimator {
         respondents.add(cell.stratumRespondents());
       }
       stratumOfCell[c] = stratum;
-      total += cell.respondents();
     }
     stratumPopulation = populations.stream().mapToDouble(Double::doubleValue).toArray();
     stratumRespondents = respondents.stream().mapToLong(Long::longValue).toArray();
-    designRespondents = total;
   }
 
   /** The weighted estimate of {@code measure} over the cells {@code domain} (indices into the cells). */
@@ -125,7 +121,6 @@ public final class LinearizedEstimator {
     int strata = stratumPopulation.length;
     double[] uSum = new double[strata];
     double[] uSquares = new double[strata];
-    double allU = 0;
     for (int c = 0; c < cells.size(); c++) {
       EstimationCell cell = cells.get(c);
       double fitted = 0;
@@ -138,9 +133,7 @@ public final class LinearizedEstimator {
       double uu = w * w * (zSquares[c] - 2 * fitted * zSum[c] + r * fitted * fitted);
       uSum[stratumOfCell[c]] += u;
       uSquares[stratumOfCell[c]] += uu;
-      allU += u;
     }
-    double overallMean = allU / designRespondents;
     double variance = 0;
     for (int h = 0; h < strata; h++) {
       long r = stratumRespondents[h];
@@ -148,8 +141,9 @@ public final class LinearizedEstimator {
       if (r > 1) {
         variance += finiteCorrection * r / (r - 1.0) * (uSquares[h] - uSum[h] * uSum[h] / r);
       } else {
-        // A single respondent: centred on the mean over the whole design (R's survey.lonely.psu = "adjust").
-        variance += finiteCorrection * (uSquares[h] - 2 * overallMean * uSum[h] + overallMean * overallMean);
+        // A single respondent: R survey 4.1.1's lonely.psu = "adjust" leaves its score uncentred (onestrat
+        // skips the sweep of the stratum mean), so the stratum adds (1 − 1/N_h)·u².
+        variance += finiteCorrection * uSquares[h];
       }
     }
     return new Estimate(n, estimate, Math.sqrt(Math.max(0, variance)));

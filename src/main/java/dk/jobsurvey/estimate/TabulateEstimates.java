@@ -139,11 +139,24 @@ public final class TabulateEstimates {
     for (int t = 0; t < alphaThemes.size(); t++) {
       alphas.add(new Tabulation.AlphaInput(alphaThemes.get(t).id(), alphaByTheme.get(t)));
     }
-    Tabulation.Result tabulation = new Tabulation(variables, survey.weighting().margins(), cells, values(cells), survey.suppression())
+    Tabulation.Result tabulation = new Tabulation(variables, calibrationMargins(), cells, values(cells), survey.suppression())
         .tabulate(survey.tables(), measures, alphas);
     seconds.put("estimate_and_suppress", (System.nanoTime() - driverStarted) / 1e9);
     long respondents = cells.stream().mapToLong(EstimationCell::respondents).sum();
     return new Result(tabulation, respondents, cells.size(), seconds);
+  }
+
+  /** The configured margins with the classes the round's weighting merged (analysis/weighting_diagnostics). */
+  private List<CalibrationMargin> calibrationMargins() {
+    Map<String, List<String>> merged = new LinkedHashMap<>();
+    if (warehouse.exists(Table.WEIGHTING_DIAGNOSTICS)) {
+      for (Row row : warehouse.readRound(Table.WEIGHTING_DIAGNOSTICS, survey.round())
+          .where(col("kind").equalTo("margin").and(col("merged"))).select("margin", "category").collectAsList()) {
+        merged.computeIfAbsent(row.getString(0), m -> new ArrayList<>()).add(row.getString(1));
+      }
+    }
+    return survey.weighting().margins().stream()
+        .map(m -> CalibrationMargin.withMergedLabels(m, merged.getOrDefault(String.join("*", m), List.of()))).toList();
   }
 
   /** A respondent's value of a measure, null when not answered. */

@@ -42,7 +42,7 @@ public final class Tabulation {
    * @param variables the domain variables (order of each cell's values)
    * @param values every value of each variable, in publishing order
    */
-  public Tabulation(List<String> variables, List<List<String>> margins, List<EstimationCell> cells,
+  public Tabulation(List<String> variables, List<CalibrationMargin> margins, List<EstimationCell> cells,
       Map<String, List<String>> values, SuppressionSettings suppression) {
     this.variables = List.copyOf(variables);
     this.cells = List.copyOf(cells);

@@ -104,11 +104,20 @@ public final class PipelineJob {
     }
   }
 
+  /**
+   * Whether the step's last run, by the pipeline or as a single job, was the pipeline's successful
+   * run with this fingerprint: a later run of the step by hand, failed or not, may have changed its
+   * tables or left the next step refusing them, so the step runs again.
+   */
   private static boolean succeededBefore(Warehouse warehouse, String round, String step, String fingerprint) {
-    return warehouse.exists(Table.RUN_LOG) && !warehouse.readRound(Table.RUN_LOG, round)
-        .where(col("job").equalTo("pipeline:" + step).and(col("status").equalTo("succeeded"))
-            .and(element_at(col("input_sha256s"), "fingerprint").equalTo(fingerprint)))
-        .isEmpty();
+    if (!warehouse.exists(Table.RUN_LOG)) {
+      return false;
+    }
+    List<org.apache.spark.sql.Row> last = warehouse.readRound(Table.RUN_LOG, round)
+        .where(col("job").isin("pipeline:" + step, step)).orderBy(col("finished_at").desc()).limit(1)
+        .select(col("job"), col("status"), element_at(col("input_sha256s"), "fingerprint")).collectAsList();
+    return !last.isEmpty() && last.get(0).getString(0).equals("pipeline:" + step) && "succeeded".equals(last.get(0).getString(1))
+        && fingerprint.equals(last.get(0).getString(2));
   }
 
   /** SHA-256 over the names and contents of every file under {@code folder} (empty for none). */

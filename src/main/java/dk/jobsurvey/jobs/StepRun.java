@@ -24,9 +24,10 @@ import org.apache.logging.log4j.Logger;
  * <p>The guard ({@link #start}): a step refuses to run (exit 2, nothing written) when the last run
  * of a step it reads from failed, or began before the last run of that step's own input ended (say
  * tabulate after responses loaded new answers but before weight ran again). Runs of the pipeline
- * ({@code pipeline:<step>}) count as runs of the step. That input's own input counts whether its
- * last run succeeded or failed: ingest and responses keep what they accepted when they reject a
- * file, and a failed run is refused one step later anyway. A step with no line in the run log
+ * ({@code pipeline:<step>}) count as runs of the step. A "partial" run (ingest or responses that
+ * rejected a file and committed the others) is no failure: what it accepted may be used. That
+ * input's own input counts whether its last run succeeded or not: a failed run is refused one step
+ * later anyway. A step with no line in the run log
  * (a warehouse older than these lines, or tables that tests wrote directly) is deliberately not
  * refused: {@link JobContext#requireRound} already refuses missing tables, and nothing is known
  * about their age. A run killed outside any handler leaves no line, so the run before it counts.
@@ -39,6 +40,8 @@ final class StepRun {
   private static final Logger LOG = LogManager.getLogger(StepRun.class);
   private static final String SUCCEEDED = "succeeded";
   private static final String FAILED = "failed";
+  /** Some input files rejected, the others committed (exit 3): the next step may go on with what was accepted. */
+  private static final String PARTIAL = "partial";
   private static final String PIPELINE = "pipeline:";
 
   /** A step: what its tables hold (for messages), and the steps it reads from. */
@@ -86,14 +89,15 @@ final class StepRun {
 
   /**
    * Runs the step's work and its line in the run log as one unit. A result that is not {@code
-   * complete} (a file rejected, the others loaded) is written with its line saying "failed", as the
-   * step's exit code will; work that throws leaves its tables as they were and a "failed" line.
+   * complete} (a file rejected, the others loaded) is written with its line saying "partial": the
+   * step's exit code says a file was rejected, and the steps after it may use what was accepted
+   * (DESIGN.md §3); work that throws leaves its tables as they were and a "failed" line.
    */
   <T> T commit(Warehouse.StepWork<T> work, Function<T, Map<String, Long>> rowCounts, Predicate<T> complete) {
     try {
       return warehouse.allOrNothing(List.of(), () -> {
         T result = work.run();
-        line(complete.test(result) ? SUCCEEDED : FAILED, rowCounts.apply(result)).appendTo(warehouse, context.round());
+        line(complete.test(result) ? SUCCEEDED : PARTIAL, rowCounts.apply(result)).appendTo(warehouse, context.round());
         return result;
       });
     } catch (RuntimeException | Error failure) {
@@ -149,7 +153,7 @@ final class StepRun {
         .flatMap(step -> Stream.of(step, PIPELINE + step)).distinct().toArray();
     return warehouse.readRound(Table.RUN_LOG, context.round()).where(col("job").isin(jobs))
         .select("job", "status", "started_at", "finished_at").collectAsList().stream()
-        .map(r -> new Line(r.getString(0).replaceFirst("^" + PIPELINE, ""), !SUCCEEDED.equals(r.getString(1)),
+        .map(r -> new Line(r.getString(0).replaceFirst("^" + PIPELINE, ""), FAILED.equals(r.getString(1)),
             r.getTimestamp(2).toInstant(), r.getTimestamp(3).toInstant()))
         .toList();
   }
