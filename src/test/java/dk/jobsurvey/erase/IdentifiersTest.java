@@ -67,7 +67,7 @@ class IdentifiersTest {
     survey = ConfigLoader.survey(config);
     ExtractGenerator.generate(ExtractGenerator.select(MUNICIPALITIES),
         new ExtractGenerator.Settings(11, 0.1, 0.03, survey.round(), survey.referenceDates()), dir.resolve("extracts"));
-    HostileExtracts hostile = new HostileExtracts(7, survey.ingest().headers());
+    HostileExtracts hostile = new HostileExtracts(7, survey.ingest());
     hostile.mutate(dir.resolve("extracts"));
     warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
     List<String> pipeline = List.of("pipeline", "--config", config.toString(), "--questionnaire",
