@@ -27,7 +27,7 @@ import org.apache.spark.sql.SparkSession;
  * tokens), and where they turn up again: in a text, or in any file under a folder (Parquet data and
  * checkpoints read as tables, workbooks as cells, everything else as text). CPR and phone numbers
  * are found by their digits whatever separators were typed between them, and compared with the
- * input's own digits; a name is found as two to four words of a text, case and punctuation aside.
+ * input's own digits; a name is found as words of a text, case and punctuation aside.
  */
 public final class KnownIdentifiers {
   /** Digits with any separators people type between the parts (the digits are compared with the input's). */
@@ -42,6 +42,7 @@ public final class KnownIdentifiers {
   private final Set<String> phones = new HashSet<>();
   private final Set<String> names = new HashSet<>();
   private final Set<String> tokens = new HashSet<>();
+  private int longestName = 2;
 
   /** A CPR number as the input wrote it: its ten digits, whatever is between them (nine: the leading zero a spreadsheet dropped). */
   public void addCpr(String value) {
@@ -67,6 +68,7 @@ public final class KnownIdentifiers {
     String name = value == null ? "" : normalName(value);
     if (name.contains(" ")) {
       names.add(name);
+      longestName = Math.max(longestName, name.split(" ").length);
     }
   }
 
@@ -101,10 +103,10 @@ public final class KnownIdentifiers {
         found.add("token " + token.group());
       }
     }
-    String[] words = normalName(text).split(" ");
-    for (int n = 2; n <= 4; n++) {
-      for (int i = 0; i + n <= words.length; i++) {
-        String candidate = String.join(" ", List.of(words).subList(i, i + n));
+    List<String> words = List.of(normalName(text).split(" "));
+    for (int n = 2; n <= longestName; n++) {
+      for (int i = 0; i + n <= words.size(); i++) {
+        String candidate = String.join(" ", words.subList(i, i + n));
         if (names.contains(candidate)) {
           found.add("name " + candidate);
         }
