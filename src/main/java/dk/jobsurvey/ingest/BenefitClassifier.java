@@ -22,8 +22,13 @@ public final class BenefitClassifier implements Serializable {
   public record Classification(String group, String exclusionReason) implements Serializable {}
 
   private static final Pattern NUMBER_RUN = Pattern.compile("[0-9]{2}");
-  /** A capitalised word, '?' and U+FFFD standing for letters a legacy encoding lost ("Ay?e"), or a name particle. */
-  private static final Pattern NAME_WORD = Pattern.compile("[\\p{Lu}?\\uFFFD][\\p{L}'\\-.?\\uFFFD]*|von|van|de|du|la|af|le");
+  /** A capitalised word, '?' and U+FFFD standing for letters a legacy encoding lost ("Ay?e"), a name particle or suffix. */
+  private static final Pattern NAME_WORD = Pattern.compile("[\\p{Lu}?\\uFFFD][\\p{L}'\\-.?\\uFFFD]*|von|van|de|du|la|af|le|jr\\.?|sr\\.?");
+  /**
+   * What stands between the words of a name: spaces, control characters, and the punctuation a
+   * name is written with ("Hansen, Jens", "Hansen; Jens", a nickname in quotes or brackets).
+   */
+  private static final Pattern NAME_GAP = Pattern.compile("[\\s\\p{Z}\\p{Cc},;:\"\u201C\u201D\u201E()\\[\\]]+");
 
   public static final String OUT_OF_SCOPE = "out_of_scope";
   public static final String UNKNOWN_BENEFIT = "unknown_benefit";
@@ -53,13 +58,14 @@ public final class BenefitClassifier implements Serializable {
    * Whether an unknown label may be stored and shown as it is (DESIGN.md §10): a column of the
    * extract can hold anything, and a name or a number typed into the benefit column must not leave
    * restricted/. A label is shown when it has no run of digits, no e-mail sign, and is not shaped
-   * like a person's name (two to four capitalised words, none of them a word of a known benefit).
+   * like a person's name (two to four capitalised words, whatever punctuation stands between them,
+   * none of them a word of a known benefit).
    */
   public boolean isReportable(String label) {
     if (NUMBER_RUN.matcher(label).find() || label.indexOf('@') >= 0) {
       return false;
     }
-    String[] words = label.strip().split("\\s+");
+    String[] words = Arrays.stream(NAME_GAP.split(label)).filter(word -> !word.isEmpty()).toArray(String[]::new);
     boolean nameShaped = words.length >= 2 && words.length <= 4 && Arrays.stream(words).allMatch(w -> NAME_WORD.matcher(w).matches());
     return !nameShaped || Arrays.stream(words).anyMatch(w -> benefitWords.contains(Labels.fold(w)));
   }

@@ -8,6 +8,7 @@ import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.jobs.Launcher;
 import dk.jobsurvey.support.HostileExtracts;
+import dk.jobsurvey.support.KnownIdentifiers;
 import dk.jobsurvey.support.LogCapture;
 import dk.jobsurvey.support.TableText;
 import dk.jobsurvey.synth.ExtractGenerator;
@@ -16,26 +17,15 @@ import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import dk.jobsurvey.warehouse.Zone;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -61,23 +51,12 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SparkTestSession.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IdentifiersTest {
-  /** Digits with any separators people type between the parts (the digits are compared with the input's). */
-  private static final Pattern CPR = Pattern.compile("(?<![0-9])([0-9]{6})[^0-9A-Za-z|]{0,3}([0-9]{4})(?![0-9])");
-  // Digits apart by what a phone number is written with (spaces, dots, dashes, slashes), not by a
-  // table's ")" or "%": "(4-5) 35.5% 64.8" in a report is no phone number.
-  private static final Pattern PHONE = Pattern.compile(
-      "(?<![0-9])(?:\\+45[^0-9]{0,2})?((?:[0-9][\\s.\\-/\u00A0\u2010-\u2013]{0,2}){7}[0-9])(?![0-9])");
-  private static final Pattern TOKEN = Pattern.compile("[0-9A-Z]{16}");
-
   @TempDir
   static Path dir;
   static Survey survey;
   static Warehouse warehouse;
   static String printedAndLogged;
-  static Set<String> cprs = new HashSet<>();
-  static Set<String> phones = new HashSet<>();
-  static Set<String> names = new HashSet<>();
-  static Set<String> tokens = new HashSet<>();
+  static KnownIdentifiers known = new KnownIdentifiers();
 
   /** Nine municipalities of 40-56,000 inhabitants: every layout of the generator, at a tenth of their size. */
   private static final String MUNICIPALITIES = "151,167,169,173,175,185,190,210,219";
@@ -89,7 +68,7 @@ class IdentifiersTest {
     survey = ConfigLoader.survey(config);
     ExtractGenerator.generate(ExtractGenerator.select(MUNICIPALITIES),
         new ExtractGenerator.Settings(11, 0.1, 0.03, survey.round(), survey.referenceDates()), dir.resolve("extracts"));
-    HostileExtracts hostile = new HostileExtracts(7, survey.ingest().headers());
+    HostileExtracts hostile = new HostileExtracts(7, survey.ingest());
     hostile.mutate(dir.resolve("extracts"));
     warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
     List<String> pipeline = List.of("pipeline", "--config", config.toString(), "--questionnaire",
@@ -125,19 +104,19 @@ class IdentifiersTest {
     }
     // The identifiers of the input, as the extracts wrote them (restricted/raw_extract holds every row read).
     for (var row : warehouse.readRound(Table.RAW_EXTRACT, survey.round()).select("cpr", "navn", "telefon").collectAsList()) {
-      addMatches(CPR, row.getString(0), cprs);
-      addMatches(PHONE, row.getString(2), phones);
+      known.addCpr(row.getString(0));
+      known.addPhone(row.getString(2));
       // A person's full name: capitalised words (the swapped file's navn column holds benefit labels, some names are formulas).
       if (row.getString(1) != null && row.getString(1).strip().matches("\\p{Lu}\\p{L}+(?: \\p{Lu}\\p{L}+)+")) {
-        names.add(normalName(row.getString(1)));
+        known.addName(row.getString(1));
       }
     }
-    warehouse.readRound(Table.CONTACTS, survey.round()).select("token").collectAsList().forEach(row -> tokens.add(row.getString(0)));
+    warehouse.readRound(Table.CONTACTS, survey.round()).select("token").collectAsList().forEach(row -> known.addToken(row.getString(0)));
     assertThat(hostile.mutatedCells()).as("hostile values written into the input").isGreaterThan(500);
-    assertThat(cprs).hasSizeGreaterThan(1000);
-    assertThat(phones).hasSizeGreaterThan(500);
-    assertThat(names).hasSizeGreaterThan(1000);
-    assertThat(tokens).hasSizeGreaterThan(100);
+    assertThat(known.cprs()).hasSizeGreaterThan(1000);
+    assertThat(known.phones()).hasSizeGreaterThan(500);
+    assertThat(known.names()).hasSizeGreaterThan(1000);
+    assertThat(known.tokens()).hasSizeGreaterThan(100);
   }
 
   @Test
@@ -158,13 +137,13 @@ class IdentifiersTest {
     }
     assertThat(reportFiles).anyMatch(f -> f.toString().endsWith(".html")).anyMatch(f -> f.toString().endsWith(".xlsx"));
     for (Path file : reportFiles) {
-      texts.add(file.toString().endsWith(".xlsx") ? workbookText(file) : new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+      texts.add(KnownIdentifiers.textOf(file));
     }
     texts.add(printedAndLogged);
     assertThat(printedAndLogged).contains("== report: succeeded");
 
     for (String text : texts) {
-      assertThat(identifiersIn(text)).as("identifiers in: %.300s", text).isEmpty();
+      assertThat(known.in(text)).as("identifiers in: %.300s", text).isEmpty();
     }
   }
 
@@ -180,7 +159,7 @@ class IdentifiersTest {
     folders.add(root.resolve("restricted/staging"));
     List<String> found = new ArrayList<>();
     for (Path folder : folders) {
-      found.addAll(identifiersInFiles(spark, folder));
+      found.addAll(known.inFiles(spark, folder));
     }
     assertThat(found).isEmpty();
     // Jobs leave no work or staging folder behind, and nothing is written outside the warehouse.
@@ -217,11 +196,11 @@ class IdentifiersTest {
     for (Path file : recent) {
       String text;
       try {
-        text = textOf(spark, file);
+        text = KnownIdentifiers.textOf(file);
       } catch (java.io.IOException vanished) {
         continue;
       }
-      assertThat(identifiersIn(text)).as("identifiers in %s", file).isEmpty();
+      assertThat(known.in(text)).as("identifiers in %s", file).isEmpty();
     }
   }
 
@@ -232,38 +211,6 @@ class IdentifiersTest {
     try (Stream<Path> children = Files.list(folder)) {
       return children.map(p -> p.getFileName().toString()).toList();
     }
-  }
-
-  /** The input's identifiers in any file under {@code folder}: Parquet (data and checkpoints) read as tables, workbooks as cells, the rest as text. */
-  private static List<String> identifiersInFiles(SparkSession spark, Path folder) throws Exception {
-    List<String> found = new ArrayList<>();
-    if (!Files.isDirectory(folder)) {
-      return found;
-    }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(folder)) {
-      files = walk.filter(Files::isRegularFile).toList();
-    }
-    java.util.Map<Path, List<String>> parquetByFolder = new java.util.LinkedHashMap<>();
-    for (Path file : files) {
-      if (file.getFileName().toString().endsWith(".parquet")) {
-        parquetByFolder.computeIfAbsent(file.getParent(), f -> new ArrayList<>()).add(file.toString());
-      } else {
-        identifiersIn(textOf(spark, file)).forEach(hit -> found.add(file + ": " + hit));
-      }
-    }
-    for (var entry : parquetByFolder.entrySet()) {
-      var rows = spark.read().option("mergeSchema", "true").parquet(entry.getValue().toArray(new String[0]));
-      for (String row : TableText.rows(rows)) {
-        identifiersIn(row).forEach(hit -> found.add(entry.getKey() + ": " + hit));
-      }
-    }
-    return found;
-  }
-
-  private static String textOf(SparkSession spark, Path file) throws Exception {
-    String name = file.getFileName().toString();
-    return name.endsWith(".xlsx") ? workbookText(file) : new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
   }
 
   @Test
@@ -284,7 +231,7 @@ class IdentifiersTest {
     List<String> estimates = TableText.rows(warehouse.readRound(Table.ESTIMATES, survey.round()));
     Path root = dir.resolve("warehouse");
     // Before: the CPR numbers are on disk (the check below can find them).
-    assertThat(cprsInFiles(spark, root.resolve("restricted"))).isNotEmpty();
+    assertThat(known.cprsInFiles(spark, root.resolve("restricted"))).isNotEmpty();
 
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     int exit = Launcher.run(new String[] {"erase", "--config", dir.resolve("survey.yaml").toString(), "--warehouse", root.toString(),
@@ -292,93 +239,8 @@ class IdentifiersTest {
     assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("checked on disk");
 
-    assertThat(cprsInFiles(spark, root)).isEmpty();
+    assertThat(known.cprsInFiles(spark, root)).isEmpty();
     assertThat(TableText.rows(warehouse.readRound(Table.ESTIMATES, survey.round()))).containsExactlyInAnyOrderElementsOf(estimates);
     assertThat(warehouse.readRound(Table.RUN_LOG, survey.round()).where("job = 'erase' and status = 'succeeded'").count()).isOne();
-  }
-
-  /** CPR numbers of the input in any file under {@code folder}: Parquet read as tables, workbooks as cells, the rest as text. */
-  private static Set<String> cprsInFiles(SparkSession spark, Path folder) throws Exception {
-    Set<String> found = new HashSet<>();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(folder)) {
-      files = walk.filter(Files::isRegularFile).toList();
-    }
-    for (Path file : files) {
-      String name = file.getFileName().toString();
-      List<String> texts = name.endsWith(".parquet") ? TableText.rows(spark.read().parquet(file.toString()))
-          : name.endsWith(".xlsx") ? List.of(workbookText(file))
-          : List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-      for (String text : texts) {
-        Matcher matcher = CPR.matcher(text);
-        while (matcher.find()) {
-          if (cprs.contains(matcher.group(1) + matcher.group(2))) {
-            found.add(file + ": " + matcher.group());
-          }
-        }
-      }
-    }
-    return found;
-  }
-
-  private static List<String> identifiersIn(String text) {
-    List<String> found = new ArrayList<>();
-    collect(CPR, text, cprs, found);
-    collect(PHONE, text, phones, found);
-    Matcher token = TOKEN.matcher(text);
-    while (token.find()) {
-      if (tokens.contains(token.group())) {
-        found.add("token " + token.group());
-      }
-    }
-    String[] words = normalName(text).split(" ");
-    for (int n = 2; n <= 4; n++) {
-      for (int i = 0; i + n <= words.length; i++) {
-        String candidate = String.join(" ", List.of(words).subList(i, i + n));
-        if (names.contains(candidate)) {
-          found.add("name " + candidate);
-        }
-      }
-    }
-    return found;
-  }
-
-  private static void collect(Pattern pattern, String text, Set<String> known, List<String> found) {
-    Matcher matcher = pattern.matcher(text);
-    while (matcher.find()) {
-      String digits = matcher.group().replaceAll("[^0-9]", "").replaceFirst("^45(?=[0-9]{8}$)", "");
-      if (known.contains(digits)) {
-        found.add(matcher.group());
-      }
-    }
-  }
-
-  private static void addMatches(Pattern pattern, String value, Set<String> into) {
-    if (value != null) {
-      String digits = value.replaceAll("[^0-9]", "");
-      if (pattern == CPR && digits.length() == 10 || pattern == PHONE && digits.length() >= 8) {
-        into.add(digits.substring(digits.length() - (pattern == CPR ? 10 : 8)));
-      }
-    }
-  }
-
-  private static String normalName(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]+", " ").strip();
-  }
-
-  private static String workbookText(Path file) throws Exception {
-    StringBuilder text = new StringBuilder();
-    DataFormatter formatter = new DataFormatter();
-    try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
-      for (Sheet sheet : workbook) {
-        for (Row row : sheet) {
-          for (Cell cell : row) {
-            text.append(formatter.formatCellValue(cell)).append(' ');
-          }
-          text.append('\n');
-        }
-      }
-    }
-    return text.toString();
   }
 }

@@ -77,6 +77,17 @@ class ExtractRowRulesTest {
     assertThat(check("Barselsdagpenge", "2020-01-01").exclusionReason()).isEqualTo("unknown_benefit");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"Anne Hansen", "Hansen; Jens \"Jønne\"", "Hansen, Jens", "Ulf Vinge, jr.",
+      "Gitte\u0007 Hald\u001b", "Jens (Jønne) Hansen", "Anne\u00A0Hansen"})
+  void aNameInTheBenefitColumnIsNotKeptWhateverStandsBetweenItsWords(String name) {
+    CheckedRow row = check(name, "2020-01-01");
+    assertThat(row.exclusionReason()).isEqualTo("unknown_benefit");
+    assertThat(row.ydelse()).isNull();
+    assertThat(check("Kontanthjælp til udlandet", "2020-01-01").ydelse()).isEqualTo("Kontanthjælp til udlandet");
+    assertThat(check("Barselsdagpenge, Fleksjob", "2020-01-01").ydelse()).isEqualTo("Barselsdagpenge, Fleksjob");
+  }
+
   @Test
   void passiveOnTheStatusDateIsExcluded() {
     RawExtractRow passive = new RawExtractRow("f.csv", 2, "461", CPR, "Navn", "Sygedagpenge", "2023-01-01", "", "Nej", "", "Ja");
