@@ -16,7 +16,7 @@ public final class Launcher {
       GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, CheckExtractJob.COMMAND, SampleJob.COMMAND, MailmergeJob.COMMAND,
       SimulateResponsesJob.COMMAND, ResponsesJob.COMMAND, MonitorJob.COMMAND, WeightJob.COMMAND, TabulateJob.COMMAND, TextThemesJob.COMMAND, ReportJob.COMMAND,
       PipelineJob.COMMAND, EraseJob.COMMAND, RakeCsvJob.COMMAND, EstimateCsvJob.COMMAND,
-      BenchIngestJob.COMMAND, BenchSampleJob.COMMAND, BenchResponsesJob.COMMAND, BenchWeightJob.COMMAND,
+      BenchIngestJob.COMMAND, BenchSampleJob.COMMAND, BenchResponsesJob.COMMAND, BenchWeightJob.COMMAND, BenchWeightRobustnessJob.COMMAND,
       BenchTabulateJob.COMMAND, BenchPipelineJob.COMMAND);
 
   private Launcher() {}

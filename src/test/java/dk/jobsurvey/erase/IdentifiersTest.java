@@ -215,6 +215,39 @@ class IdentifiersTest {
 
   @Test
   @Order(2)
+  void everyOutboxCsvCellThatExcelWouldReadAsAFormulaIsNeutralised() throws Exception {
+    Path outbox = dir.resolve("warehouse/restricted/outbox").resolve(survey.round());
+    List<Path> csvFiles;
+    try (Stream<Path> files = Files.walk(outbox)) {
+      csvFiles = files.filter(f -> f.toString().endsWith(".csv")).toList();
+    }
+    assertThat(csvFiles).isNotEmpty();
+    com.univocity.parsers.csv.CsvParserSettings settings = new com.univocity.parsers.csv.CsvParserSettings();
+    settings.getFormat().setDelimiter(';');
+    settings.setMaxCharsPerColumn(-1);
+    settings.setIgnoreLeadingWhitespaces(false);
+    settings.setIgnoreTrailingWhitespaces(false);
+    int formulaNames = 0;
+    for (Path file : csvFiles) {
+      for (String[] row : new com.univocity.parsers.csv.CsvParser(settings).parseAll(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        for (String cell : row) {
+          if (cell == null) {
+            continue;
+          }
+          String value = cell.replace("\uFEFF", "");
+          // The SMS list's phone column holds checked E.164 numbers ("+4521436587"), which Excel reads as a number.
+          if (!value.matches("\\+45[0-9]{8}")) {
+            assertThat(value).as("a cell of %s", file).doesNotMatch("(?s)[=+\\-@\t\r].*");
+          }
+          formulaNames += HostileExtracts.FORMULA_NAMES.contains(value.replaceFirst("^'", "")) ? 1 : 0;
+        }
+      }
+    }
+    assertThat(formulaNames).as("formula names that reached the outbox, neutralised").isPositive();
+  }
+
+  @Test
+  @Order(2)
   void restrictedIsOwnerOnly() throws Exception {
     Path restricted = Path.of(warehouse.folder(Zone.RESTRICTED).toUri());
     try (Stream<Path> paths = Files.walk(restricted)) {
