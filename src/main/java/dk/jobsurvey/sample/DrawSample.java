@@ -41,7 +41,9 @@ public final class DrawSample {
       .add("kommunekode", DataTypes.StringType).add("ydelsesgruppe", DataTypes.StringType)
       .add("N_h", DataTypes.LongType).add(SAMPLE_SIZE, DataTypes.LongType).add("take_all", DataTypes.BooleanType)
       .add("expected_response_rate", DataTypes.DoubleType).add("expected_responses", DataTypes.DoubleType)
-      .add("census", DataTypes.BooleanType).add("size_rule_target", DataTypes.LongType);
+      .add("census", DataTypes.BooleanType).add("size_rule_target", DataTypes.LongType)
+      .add("margin_of_error_95", DataTypes.DoubleType).add("municipality_margin_of_error_95", DataTypes.DoubleType)
+      .add("municipality_design_effect", DataTypes.DoubleType);
 
   /** What was drawn: the allocation per municipality, and the number of sampled persons. */
   public record Result(List<MunicipalityAllocation> allocations, long populationRows, long sampled) {}
@@ -111,13 +113,18 @@ public final class DrawSample {
     return allocations;
   }
 
+  private static Double nullIfNaN(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+
   private static List<Row> allocationRows(List<MunicipalityAllocation> allocations) {
     List<Row> rows = new ArrayList<>();
     for (MunicipalityAllocation municipality : allocations) {
       for (StratumAllocation stratum : municipality.strata()) {
         rows.add(RowFactory.create(stratum.kommunekode(), stratum.ydelsesgruppe(), stratum.populationSize(),
             stratum.sampleSize(), stratum.takeAll(), stratum.expectedResponseRate(), stratum.expectedResponses(),
-            municipality.census(), municipality.sizeRuleTarget()));
+            municipality.census(), municipality.sizeRuleTarget(), nullIfNaN(stratum.marginOfError()),
+            nullIfNaN(municipality.marginOfError()), nullIfNaN(municipality.designEffect())));
       }
     }
     return rows;

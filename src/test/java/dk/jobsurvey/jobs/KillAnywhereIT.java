@@ -61,6 +61,7 @@ class KillAnywhereIT {
     assertThat(PipelineJobTest.pipeline(config, reference, "--input", input, "--responses", exports).exit()).isZero();
 
     Path killed = dir.resolve("killed");
+    java.time.Instant testStarted = java.time.Instant.now();
     Random random = new Random(SEED);
     List<String> killedIn = new ArrayList<>();
     boolean force = false;
@@ -87,6 +88,8 @@ class KillAnywhereIT {
       }
       if (kill) {
         killedIn.add(target);
+        // Nor does a killed run leave Spark's shuffle and block files or POI's copies of workbooks in the system temp folder.
+        assertThat(newInSystemTemp(testStarted)).as("left in %s by the run killed in %s", SYSTEM_TEMP, target).isEmpty();
         // What the killed run left (its shuffle and temporary files) is in its owner-only work folder, not the system temp folder.
         Path work = killed.resolve("restricted/work");
         if (Files.isDirectory(work)) {
@@ -122,6 +125,29 @@ class KillAnywhereIT {
         }
       }
     }
+  }
+
+  private static final Path SYSTEM_TEMP = Path.of(System.getProperty("java.io.tmpdir"));
+
+  /** Files in Spark's and POI's folders of the system temp folder (blockmgr-*, spark-*, poifiles) written since {@code since}. */
+  private static List<Path> newInSystemTemp(java.time.Instant since) throws Exception {
+    List<Path> folders;
+    try (Stream<Path> children = Files.list(SYSTEM_TEMP)) {
+      folders = children.filter(p -> p.getFileName().toString().matches("blockmgr-.*|spark-.*|poifiles")).toList();
+    }
+    List<Path> found = new ArrayList<>();
+    for (Path folder : folders) {
+      try (Stream<Path> files = Files.walk(folder)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          if (Files.getLastModifiedTime(file).toInstant().isAfter(since)) {
+            found.add(file);
+          }
+        }
+      } catch (java.io.UncheckedIOException | java.io.IOException unreadable) {
+        // another process's folder, removed meanwhile or not ours to read: nothing of a killed run
+      }
+    }
+    return found;
   }
 
   /** Waits until the child starts {@code step} ("== step =="); false when it ended or skipped past it. */

@@ -82,6 +82,15 @@ class DrawSampleTest {
       long n = stratum.<Long>getAs(DrawSample.SAMPLE_SIZE);
       int g = SURVEY.groups().stream().map(x -> x.id()).toList().indexOf(group);
       assertThat(bigN).isEqualTo(STRATA.get(code)[g]);
+      // The expected 95 % margin of error of a 50 % share among the stratum's expected respondents, with the fpc.
+      double responses = stratum.<Double>getAs("expected_responses");
+      Double marginOfError = stratum.getAs("margin_of_error_95");
+      if (responses >= 2) {
+        assertThat(marginOfError).isCloseTo(1.959963984540054 * Math.sqrt(Math.max(0, 1 - responses / bigN) * 0.25 / responses),
+            org.assertj.core.api.Assertions.within(1e-12));
+      } else {
+        assertThat(marginOfError).isNull();
+      }
       // Independent check: rank the stratum's eligible persons by the PRN computed in plain Java.
       List<String> expected = population.stream()
           .filter(r -> r.getString(1).equals(code) && r.getString(2).equals(group) && r.getBoolean(3))
