@@ -166,10 +166,8 @@ public final class WeightRobustness {
           cell.baseWeight(), cell.finalWeight(), cell.respondents(), new long[] {(long) sums[0]}, new double[] {sums[1]},
           new double[] {sums[2]}));
     }
-    List<CalibrationMargin> margins = survey.weighting().margins().stream().map(m -> CalibrationMargin.withMergedLabels(m,
-        result.marginClasses().stream().filter(c -> c.merged() && c.margin().equals(String.join("*", m)))
-            .map(WeightingResult.MarginClass::category).toList())).toList();
-    LinearizedEstimator estimator = new LinearizedEstimator(variables, margins, cells);
+    LinearizedEstimator estimator = new LinearizedEstimator(variables,
+        CalibrationMargin.asWeighted(survey.weighting().margins(), result), cells);
     Map<String, List<Integer>> byMunicipality = new TreeMap<>();
     for (int c = 0; c < cells.size(); c++) {
       byMunicipality.computeIfAbsent(cells.get(c).values().get(variables.indexOf("kommunekode")), k -> new ArrayList<>()).add(c);

@@ -1,5 +1,6 @@
 package dk.jobsurvey.estimate;
 
+import dk.jobsurvey.weight.WeightingResult;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,13 @@ public record CalibrationMargin(List<String> variables, Map<List<String>, String
       }
     }
     return new CalibrationMargin(variables, classOf);
+  }
+
+  /** The margins (variables of each) with the classes {@code weighting} merged. */
+  public static List<CalibrationMargin> asWeighted(List<List<String>> margins, WeightingResult weighting) {
+    return margins.stream().map(m -> withMergedLabels(m, weighting.marginClasses().stream()
+        .filter(c -> c.merged() && c.margin().equals(String.join("*", m))).map(WeightingResult.MarginClass::category).toList()))
+        .toList();
   }
 
   /** The class of {@code category}: its merged class's label, or the category's own. */

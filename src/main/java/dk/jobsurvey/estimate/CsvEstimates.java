@@ -4,6 +4,7 @@ import com.univocity.parsers.csv.CsvWriter;
 import com.univocity.parsers.csv.CsvWriterSettings;
 import dk.jobsurvey.weight.CsvRaking;
 import dk.jobsurvey.weight.WeightingException;
+import dk.jobsurvey.weight.WeightingProblem;
 import dk.jobsurvey.weight.WeightingResult;
 import java.io.IOException;
 import java.io.Writer;
@@ -65,10 +66,8 @@ public final class CsvEstimates {
           squares.get(cell.values())));
     }
     List<String> variables = input.problem().variables();
-    List<CalibrationMargin> margins = input.problem().margins().stream().map(m -> CalibrationMargin.withMergedLabels(
-        m.variables(), weighting.marginClasses().stream().filter(c -> c.merged() && c.margin().equals(m.name()))
-            .map(WeightingResult.MarginClass::category).toList())).toList();
-    LinearizedEstimator estimator = new LinearizedEstimator(variables, margins, cells);
+    LinearizedEstimator estimator = new LinearizedEstimator(variables, CalibrationMargin.asWeighted(
+        input.problem().margins().stream().map(WeightingProblem.Margin::variables).toList(), weighting), cells);
     List<Line> lines = new ArrayList<>();
     for (int item = 0; item < items.size(); item++) {
       for (int statistic = 0; statistic < 2; statistic++) {

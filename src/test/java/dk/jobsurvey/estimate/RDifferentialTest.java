@@ -222,9 +222,8 @@ class RDifferentialTest {
   private static void writeForR(Path folder, Design design, WeightingProblem problem, WeightingResult result) throws IOException {
     Files.createDirectories(folder);
     List<WeightingProblem.Margin> margins = problem.margins();
-    List<CalibrationMargin> classes = margins.stream().map(m -> CalibrationMargin.withMergedLabels(m.variables(),
-        result.marginClasses().stream().filter(c -> c.merged() && c.margin().equals(m.name()))
-            .map(WeightingResult.MarginClass::category).toList())).toList();
+    List<CalibrationMargin> classes = CalibrationMargin.asWeighted(margins.stream().map(WeightingProblem.Margin::variables).toList(),
+        result);
     Map<List<String>, WeightingResult.Cell> cellOf = new HashMap<>();
     result.cells().forEach(cell -> cellOf.put(cell.values(), cell));
     StringBuilder respondents = new StringBuilder("respondent_id,stratum,N_h");
