@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class WorkFolder implements AutoCloseable {
   /** The folder under restricted/ that holds the runs' work folders. */
   public static final String ZONE_FOLDER = "work";
   private static final String LOCK_FILE = ".lock";
+  private static final String CREATING = ".creating-";
 
   private final Path path;
   private final FileChannel lockChannel;
@@ -68,9 +70,14 @@ public final class WorkFolder implements AutoCloseable {
       createOwnerOnly(parent);
       removeAbandoned(parent);
       Path path = parent.resolve(UUID.randomUUID().toString());
-      createOwnerOnly(path);
-      FileChannel channel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      return new WorkFolder(path, channel, channel.lock());
+      // Made under a hidden name and renamed once locked, so that a job starting at the same moment
+      // never finds it without its lock and removes it as abandoned; the lock stays with the open file.
+      Path creating = parent.resolve(CREATING + path.getFileName());
+      createOwnerOnly(creating);
+      FileChannel channel = FileChannel.open(creating.resolve(LOCK_FILE), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      FileLock lock = channel.lock();
+      Files.move(creating, path, StandardCopyOption.ATOMIC_MOVE);
+      return new WorkFolder(path, channel, lock);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create a private work folder under " + parent, e);
     }
@@ -139,6 +146,9 @@ public final class WorkFolder implements AutoCloseable {
     }
     try (Stream<Path> folders = Files.list(parent)) {
       for (Path folder : folders.toList()) {
+        if (isBeingCreated(folder)) {
+          continue;
+        }
         if (isHeld(folder)) {
           inUse.add(folder);
         } else {
@@ -149,6 +159,18 @@ public final class WorkFolder implements AutoCloseable {
       }
     }
     return inUse;
+  }
+
+  /** A folder {@link #create} is making right now (hidden, and less than a minute old); an older one was killed. */
+  private static boolean isBeingCreated(Path folder) throws IOException {
+    if (!folder.getFileName().toString().startsWith(CREATING)) {
+      return false;
+    }
+    try {
+      return Files.getLastModifiedTime(folder).toInstant().isAfter(java.time.Instant.now().minusSeconds(60));
+    } catch (NoSuchFileException renamed) {
+      return true;
+    }
   }
 
   private static boolean isHeld(Path folder) throws IOException {
