@@ -24,10 +24,6 @@ final class ClassMerging {
     String label() {
       return members.stream().map(Keys::label).collect(Collectors.joining(" + "));
     }
-
-    boolean merged() {
-      return members.size() > 1;
-    }
   }
 
   /** The classes, in key order of their first member, and each original key's class index. */
