@@ -15,42 +15,39 @@ common=(--config "$root/conf/survey.yaml" --questionnaire "$root/conf/questionna
 
 step() { printf '\n== %s ==\n' "$1"; }
 
-step "1/12 generate: synthetic extracts for the 9 pilot municipalities"
+step "1/11 generate: synthetic extracts for the 9 pilot municipalities"
 "$submit" generate "${common[@]}" --municipalities pilot --out "$extracts"
 
-step "2/12 create-keys: local pseudonymisation and token keys (owner-only, in keys/, ignored by git)"
+step "2/11 create-keys: local pseudonymisation and token keys (owner-only, in keys/, ignored by git)"
 "$submit" create-keys "${common[@]}"
 
-step "3/12 ingest: validate, pseudonymise, classify, select by duration and status"
+step "3/11 ingest: validate, pseudonymise, classify, select by duration and status"
 "$submit" ingest "${common[@]}" --input "$extracts"
 
-step "4/12 sample: allocation by municipality size and group, selection by permanent random numbers"
+step "4/11 sample: allocation by municipality size and group, selection by permanent random numbers"
 "$submit" sample "${common[@]}"
 
-step "5/12 mailmerge: tokens, links, Digital Post mail-merge base and SMS lists (invitation, week 35)"
+step "5/11 mailmerge: tokens, links, Digital Post mail-merge base and SMS lists (invitation, week 35)"
 "$submit" mailmerge "${common[@]}" --letter invitation
 
-step "6/12 simulate-responses: a survey-tool export up to week 36, and the final one (week 38)"
+step "6/11 simulate-responses: a survey-tool export up to week 36, and the final one (week 38)"
 "$submit" simulate-responses "${common[@]}" --until-week 36 --out "$demo/exports/uge36"
 "$submit" simulate-responses "${common[@]}" --until-week 38 --out "$demo/exports/uge38"
 
-step "7/12 responses: load both exports (the second overlaps the first: nothing is counted twice)"
+step "7/11 responses: load both exports (the second overlaps the first: nothing is counted twice)"
 "$submit" responses "${common[@]}" --input "$demo/exports/uge36"
 "$submit" responses "${common[@]}" --input "$demo/exports/uge38"
 
-step "8/12 monitor: response rates against the 200-response target, riskiest first"
+step "8/11 monitor: response rates against the 200-response target, riskiest first"
 "$submit" monitor "${common[@]}"
 
-step "9/12 weight: base weights N_h/r_h raked to the population margins, with diagnostics"
+step "9/11 weight: base weights N_h/r_h raked to the population margins, with diagnostics"
 "$submit" weight "${common[@]}"
 
-step "10/12 tabulate: weighted results with SEs for every table, small cells suppressed; the national table"
+step "10/11 tabulate: weighted results with SEs, response rates and free-text terms, protected together; the national table"
 "$submit" tabulate "${common[@]}"
 
-step "11/12 text-themes: the most frequent terms and pairs of the scrubbed free texts (MLlib)"
-"$submit" text-themes "${common[@]}"
-
-step "12/12 report: a workbook and an HTML page with charts per municipality and for the nation"
+step "11/11 report: a workbook and an HTML page with charts per municipality and for the nation"
 "$submit" report "${common[@]}"
 
 step "Summary"

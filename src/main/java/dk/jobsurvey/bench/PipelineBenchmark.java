@@ -38,8 +38,8 @@ public final class PipelineBenchmark {
     STEPS.put("mailmerge", new StepIo(List.of(Table.SAMPLE, Table.IDENTITY), List.of(Table.CONTACTS)));
     STEPS.put("responses", new StepIo(List.of(Table.CONTACTS), List.of(Table.RESPONSES, Table.FREE_TEXT)));
     STEPS.put("weight", new StepIo(List.of(Table.POPULATION, Table.RESPONSES), List.of(Table.WEIGHTS, Table.WEIGHTING_DIAGNOSTICS)));
-    STEPS.put("tabulate", new StepIo(List.of(Table.WEIGHTS, Table.RESPONSES), List.of(Table.ESTIMATES, Table.RESPONSE_RATES)));
-    STEPS.put("text-themes", new StepIo(List.of(Table.FREE_TEXT), List.of(Table.FREE_TEXT_TERMS)));
+    STEPS.put("tabulate", new StepIo(List.of(Table.WEIGHTS, Table.RESPONSES),
+        List.of(Table.ESTIMATES, Table.RESPONSE_RATES, Table.FREE_TEXT_TERMS, Table.SUPPRESSION_LOG)));
     STEPS.put("report", new StepIo(List.of(Table.ESTIMATES, Table.RESPONSE_RATES), List.of()));
   }
 

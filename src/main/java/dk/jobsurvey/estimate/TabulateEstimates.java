@@ -12,6 +12,7 @@ import dk.jobsurvey.config.BenefitGroup;
 import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.fieldwork.ResponseMonitor;
+import dk.jobsurvey.publish.SuppressionLog;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.util.ArrayList;
@@ -30,8 +31,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The tabulate step: one aggregation of the weighted respondents and their answers to per-cell sums
  * for every measure (n, Σy, Σy²) and every theme's alpha (complete cases, sums, cross products);
- * then every table, estimate, SE and suppression decision on the driver ({@link Tabulation}). Writes
- * published/estimates and published/response_rates for the round, together or not at all.
+ * then every table, estimate, SE and suppression decision on the driver ({@link Tabulation}), with the
+ * response rates' respondents and the free texts' term counts in the same disclosure system. Writes
+ * published/estimates, published/response_rates, published/free_text_terms and
+ * analysis/suppression_log for the round, together or not at all.
  */
 public final class TabulateEstimates {
   static final StructType ESTIMATES_SCHEMA = new StructType()
@@ -44,8 +47,12 @@ public final class TabulateEstimates {
   private static final List<String> CELL_COLUMNS =
       List.of("stratum", "stratum_population", "stratum_respondents", "base_weight", "final_weight");
 
-  /** The tabulation, how many respondents and cells it came from, and seconds per phase. */
-  public record Result(Tabulation.Result tabulation, long respondents, int cells, Map<String, Double> phaseSeconds) {}
+  /**
+   * The tabulation, the rates it protected with it, how many respondents and estimation cells it came
+   * from, and seconds per phase.
+   */
+  public record Result(Tabulation.Result tabulation, List<Row> rates, StructType ratesSchema, long respondents, int cells,
+      Map<String, Double> phaseSeconds) {}
 
   private final Survey survey;
   private final Questionnaire questionnaire;
@@ -68,18 +75,31 @@ public final class TabulateEstimates {
     return measures;
   }
 
-  /** Computes and writes published/estimates and published/response_rates for the round. */
+  /**
+   * Computes and writes published/estimates, published/response_rates and published/free_text_terms,
+   * protected as one system, and the reasons behind it to analysis/suppression_log.
+   */
   public Result execute() {
     Result result = compute();
     long writeStarted = System.nanoTime();
     Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
-    tables.put(Table.ESTIMATES, warehouse.spark().createDataFrame(sparkRows(result.tabulation().rows()), ESTIMATES_SCHEMA));
-    ResponseMonitor monitor = new ResponseMonitor(survey, warehouse);
-    tables.put(Table.RESPONSE_RATES, monitor.publishable(monitor.rates()));
+    Tabulation.Result tabulation = result.tabulation();
+    tables.put(Table.ESTIMATES, warehouse.spark().createDataFrame(sparkRows(tabulation.rows()), ESTIMATES_SCHEMA));
+    java.util.Set<String> hiddenRates = new java.util.HashSet<>();
+    tabulation.respondentCells().forEach((key, cell) -> {
+      if (tabulation.pattern().reasons()[cell] != null) {
+        hiddenRates.add(key);
+      }
+    });
+    tables.put(Table.RESPONSE_RATES, new ResponseMonitor(survey, warehouse).publishable(result.rates(), result.ratesSchema(),
+        hiddenRates));
+    tables.put(Table.FREE_TEXT_TERMS, warehouse.spark().createDataFrame(tabulation.termRows(), FreeTextTerms.schema()));
+    tables.put(Table.SUPPRESSION_LOG, warehouse.spark().createDataFrame(
+        SuppressionLog.rows(tabulation.system(), tabulation.pattern()), SuppressionLog.SCHEMA));
     warehouse.replaceRound(survey.round(), tables);
     Map<String, Double> seconds = new LinkedHashMap<>(result.phaseSeconds());
     seconds.put("write", (System.nanoTime() - writeStarted) / 1e9);
-    return new Result(result.tabulation(), result.respondents(), result.cells(), seconds);
+    return new Result(tabulation, result.rates(), result.ratesSchema(), result.respondents(), result.cells(), seconds);
   }
 
   /** Every figure and suppression decision, without writing: one Spark aggregation, the rest on the driver. */
@@ -139,11 +159,23 @@ public final class TabulateEstimates {
     for (int t = 0; t < alphaThemes.size(); t++) {
       alphas.add(new Tabulation.AlphaInput(alphaThemes.get(t).id(), alphaByTheme.get(t)));
     }
+    seconds.put("estimate_cells", (System.nanoTime() - driverStarted) / 1e9);
+
+    long releasedStarted = System.nanoTime();
+    Dataset<Row> rates = new ResponseMonitor(survey, warehouse).rates();
+    List<Row> rateRows = rates.collectAsList();
+    FreeTextTerms.Counts texts = new FreeTextTerms(survey, questionnaire, warehouse).counts();
+    Map<String, List<String>> itemsByTheme = new LinkedHashMap<>();
+    questionnaire.themes().forEach(t -> itemsByTheme.put(t.id(), questionnaire.itemsOf(t.id()).stream().map(Questionnaire.Item::id).toList()));
+    seconds.put("aggregate_released", (System.nanoTime() - releasedStarted) / 1e9);
+
+    long suppressStarted = System.nanoTime();
     Tabulation.Result tabulation = new Tabulation(variables, calibrationMargins(), cells, values(cells), survey.suppression())
-        .tabulate(survey.tables(), measures, alphas);
-    seconds.put("estimate_and_suppress", (System.nanoTime() - driverStarted) / 1e9);
+        .tabulate(survey.tables(), measures, alphas,
+            new Tabulation.Released(ResponseMonitor.respondents(rateRows), itemsByTheme, texts));
+    seconds.put("estimate_and_suppress", (System.nanoTime() - suppressStarted) / 1e9);
     long respondents = cells.stream().mapToLong(EstimationCell::respondents).sum();
-    return new Result(tabulation, respondents, cells.size(), seconds);
+    return new Result(tabulation, rateRows, rates.schema(), respondents, cells.size(), seconds);
   }
 
   /** The configured margins with the classes the round's weighting merged (analysis/weighting_diagnostics). */

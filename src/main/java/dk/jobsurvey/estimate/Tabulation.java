@@ -4,12 +4,14 @@ import dk.jobsurvey.config.SuppressionSettings;
 import dk.jobsurvey.config.TableSpec;
 import dk.jobsurvey.publish.CellSystem;
 import dk.jobsurvey.publish.DisclosureControl;
+import dk.jobsurvey.publish.PublishedCells;
 import dk.jobsurvey.publish.TableCells;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * Every published figure from the cell table, on the driver (DESIGN.md §8-9): for each configured
@@ -22,16 +24,30 @@ public final class Tabulation {
   public record Row(String table, String item, String statistic, Map<String, String> domain, boolean weighted, Long n,
       Double estimate, Double se, Double ciLow, Double ciHigh, boolean suppressed, String suppressionReason) {}
 
-  /** The rows, and the suppression pattern of each item. */
-  public record Result(List<Row> rows, Map<String, DisclosureControl.Pattern> patterns) {
+  /**
+   * What the round publishes besides the estimates, and what ties its figures together: the
+   * respondents per municipality and group (published/response_rates), each theme's items, and the
+   * free texts' counts (published/free_text_terms).
+   */
+  public record Released(SortedMap<String, SortedMap<String, Long>> respondents, Map<String, List<String>> itemsByTheme,
+      FreeTextTerms.Counts texts) {}
+
+  /**
+   * The estimate rows, the free-text term rows, and the one decision over every published figure:
+   * the system, its pattern and which cells are the respondent counts (by
+   * {@link PublishedCells#respondentKey}).
+   */
+  public record Result(List<Row> rows, List<org.apache.spark.sql.Row> termRows, CellSystem system,
+      DisclosureControl.Pattern pattern, Map<String, Integer> respondentCells) {
     public long suppressed(DisclosureControl.Reason reason) {
-      return patterns.values().stream().mapToLong(p -> p.count(reason)).sum();
+      return pattern.count(reason);
     }
   }
 
   /** A theme's alpha input: its id and, per estimation cell, the complete-case sums. */
   public record AlphaInput(String theme, List<CronbachAlpha> perCell) {}
 
+  private static final String ESTIMATES = "estimates";
   private final List<String> variables;
   private final List<EstimationCell> cells;
   private final LinearizedEstimator estimator;
@@ -51,43 +67,88 @@ public final class Tabulation {
     this.control = new DisclosureControl(suppression.minRespondents(), suppression.maxAuditRounds());
   }
 
-  public Result tabulate(List<TableSpec> tables, List<Measure> measures, List<AlphaInput> alphas) {
+  public Result tabulate(List<TableSpec> tables, List<Measure> measures, List<AlphaInput> alphas, Released released) {
     TableCells tableCells = new TableCells(tables.stream().map(TableSpec::by).toList(), variables, values);
     int[][] domains = domainCells(tableCells);
-    Map<String, DisclosureControl.Pattern> patterns = new LinkedHashMap<>();
+    PublishedCells published = new PublishedCells();
+    Map<String, Integer> respondentCells = published.respondents(released.respondents());
+    Map<String, int[]> itemCells = new LinkedHashMap<>();
     Map<String, Integer> firstMeasure = new LinkedHashMap<>();
     for (int m = 0; m < measures.size(); m++) {
       firstMeasure.putIfAbsent(measures.get(m).item(), m);
     }
-    firstMeasure.forEach((item, m) -> patterns.put(item, control.suppress(tableCells.system(c -> answered(domains[c], m)))));
+    firstMeasure.forEach((item, m) -> itemCells.put(item, published.measure(ESTIMATES, tableCells, item, c -> answered(domains[c], m))));
+    // Whoever answered an item of a theme has a theme index.
+    released.itemsByTheme().forEach((theme, items) -> {
+      if (itemCells.containsKey(theme)) {
+        items.forEach(item -> linkCells(published, itemCells.get(item), itemCells.get(theme)));
+      }
+    });
+    AlphaCells alphaCells = alphaCells(tables, alphas, published, tableCells, itemCells, released.itemsByTheme());
+    FreeTextTerms.Cells textCells = FreeTextTerms.addTo(published, released.texts(), values.get("ydelsesgruppe"));
+    CellSystem system = published.build();
+    DisclosureControl.Pattern pattern = control.suppress(system);
 
     List<Row> rows = new ArrayList<>();
     for (TableSpec table : tables) {
       for (int c : cellsOf(tableCells, table)) {
         TableCells.Cell cell = tableCells.cells().get(c);
         for (int m = 0; m < measures.size(); m++) {
-          DisclosureControl.Reason reason = patterns.get(measures.get(m).item()).reasons()[c];
+          DisclosureControl.Reason reason = pattern.reasons()[itemCells.get(measures.get(m).item())[c]];
           rows.add(row(table, measures.get(m), cell, true, estimator.weighted(domains[c], m), reason));
           rows.add(row(table, measures.get(m), cell, false, estimator.unweighted(domains[c], m), reason));
         }
       }
     }
-    rows.addAll(alphaRows(tables, alphas));
-    return new Result(rows, patterns);
+    if (alphaCells != null) {
+      rows.addAll(alphaCells.rows(pattern));
+    }
+    return new Result(rows, FreeTextTerms.rows(textCells, system, pattern.reasons()), system, pattern, respondentCells);
   }
 
-  /** Alpha for the configured tables by nothing or by ydelsesgruppe, suppressed on its complete cases. */
-  private List<Row> alphaRows(List<TableSpec> tables, List<AlphaInput> alphas) {
+  /** Each cell's n at most the same cell's n of another measure. */
+  private static void linkCells(PublishedCells published, int[] smaller, int[] larger) {
+    for (int c = 0; c < smaller.length; c++) {
+      published.atMost(smaller[c], larger[c]);
+    }
+  }
+
+  /** Alpha's tables (by nothing or by ydelsesgruppe), its complete cases per cell and their place in the system. */
+  private record AlphaCells(List<TableSpec> tables, TableCells cells, Map<String, CronbachAlpha[]> byTheme,
+      Map<String, int[]> index) {
+    List<Row> rows(DisclosureControl.Pattern pattern) {
+      List<Row> rows = new ArrayList<>();
+      byTheme.forEach((theme, byCell) -> {
+        for (TableSpec table : tables) {
+          for (int c = 0; c < cells.cells().size(); c++) {
+            TableCells.Cell cell = cells.cells().get(c);
+            if (!cell.variables().equals(table.by())) {
+              continue;
+            }
+            Estimate estimate = new Estimate(byCell[c].completeCases(), byCell[c].alpha(), Double.NaN);
+            rows.add(row(table, new Measure(theme, Measure.CRONBACH_ALPHA), cell, false, estimate,
+                pattern.reasons()[index.get(theme)[c]]));
+          }
+        }
+      });
+      return rows;
+    }
+  }
+
+  /** Alpha's complete cases as cells of the system, each at most the n of every item of its theme in the same cell. */
+  private AlphaCells alphaCells(List<TableSpec> tables, List<AlphaInput> alphas, PublishedCells published,
+      TableCells itemTables, Map<String, int[]> itemCells, Map<String, List<String>> itemsByTheme) {
     List<TableSpec> alphaTables = tables.stream()
         .filter(t -> t.by().isEmpty() || t.by().equals(List.of("ydelsesgruppe"))).toList();
-    if (alphaTables.isEmpty()) {
-      return List.of();
+    if (alphaTables.isEmpty() || alphas.isEmpty()) {
+      return null;
     }
-    TableCells tableCells = new TableCells(alphaTables.stream().map(TableSpec::by).toList(), variables, values);
-    int[][] domains = domainCells(tableCells);
-    List<Row> rows = new ArrayList<>();
+    TableCells cells = new TableCells(alphaTables.stream().map(TableSpec::by).toList(), variables, values);
+    int[][] domains = domainCells(cells);
+    Map<String, CronbachAlpha[]> byTheme = new LinkedHashMap<>();
+    Map<String, int[]> index = new LinkedHashMap<>();
     for (AlphaInput input : alphas) {
-      CronbachAlpha[] byCell = new CronbachAlpha[tableCells.cells().size()];
+      CronbachAlpha[] byCell = new CronbachAlpha[cells.cells().size()];
       for (int c = 0; c < byCell.length; c++) {
         CronbachAlpha sum = CronbachAlpha.empty(input.perCell().get(0).sums().length);
         for (int e : domains[c]) {
@@ -95,24 +156,24 @@ public final class Tabulation {
         }
         byCell[c] = sum;
       }
-      DisclosureControl.Pattern pattern = control.suppress(tableCells.system(c -> byCell[c].completeCases()));
-      for (TableSpec table : alphaTables) {
-        for (int c : cellsOf(tableCells, table)) {
-          double alpha = byCell[c].alpha();
-          Estimate estimate = new Estimate(byCell[c].completeCases(), alpha, Double.NaN);
-          rows.add(row(table, new Measure(input.theme(), Measure.CRONBACH_ALPHA), tableCells.cells().get(c), false,
-              estimate, pattern.reasons()[c]));
+      int[] alphaIndex = published.measure(ESTIMATES, cells, input.theme() + " alpha", c -> byCell[c].completeCases());
+      for (String item : itemsByTheme.getOrDefault(input.theme(), List.of())) {
+        for (int c = 0; c < byCell.length; c++) {
+          TableCells.Cell cell = cells.cells().get(c);
+          published.atMost(alphaIndex[c], itemCells.get(item)[itemTables.indexOf(cell.variables(), cell.values())]);
         }
       }
+      byTheme.put(input.theme(), byCell);
+      index.put(input.theme(), alphaIndex);
     }
-    return rows;
+    return new AlphaCells(alphaTables, cells, byTheme, index);
   }
 
   private static Row row(TableSpec table, Measure measure, TableCells.Cell cell, boolean weighted, Estimate estimate,
       DisclosureControl.Reason reason) {
     if (reason != null) {
       return new Row(table.name(), measure.item(), measure.statistic(), cell.values(), weighted, null, null, null, null,
-          null, true, reason.code());
+          null, true, DisclosureControl.HIDDEN);
     }
     boolean se = Double.isFinite(estimate.se());
     return new Row(table.name(), measure.item(), measure.statistic(), cell.values(), weighted, estimate.n(),

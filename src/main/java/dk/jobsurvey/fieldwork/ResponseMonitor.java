@@ -9,17 +9,20 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dk.jobsurvey.config.Survey;
-import dk.jobsurvey.publish.CellSystem;
 import dk.jobsurvey.publish.DisclosureControl;
+import dk.jobsurvey.publish.PublishedCells;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The fieldwork monitor: per municipality × group and per municipality (ydelsesgruppe null), the
@@ -55,7 +58,8 @@ public final class ResponseMonitor {
    */
   public List<Row> execute() {
     Dataset<Row> rates = rates();
-    warehouse.replaceRound(survey.round(), Map.of(Table.RESPONSE_RATES, publishable(rates)));
+    List<Row> rows = rates.collectAsList();
+    warehouse.replaceRound(survey.round(), Map.of(Table.RESPONSE_RATES, publishable(rows, rates.schema(), hiddenAlone(rows))));
     return rates.orderBy(col("ydelsesgruppe").isNotNull(), col("projected_responses").minus(coalesce(col("target_responses"), lit(0L))),
         col("kommunekode"), col("ydelsesgruppe")).collectAsList();
   }
@@ -93,43 +97,57 @@ public final class ResponseMonitor {
   }
 
   /**
-   * The rates as published/response_rates may hold them: a respondent count is a figure like any
-   * other (DESIGN.md §9), so rows with 1-4 respondents are suppressed, with the smallest sibling in
-   * the municipality where one alone would show through the municipality's total. A suppressed row
-   * keeps kommunekode, ydelsesgruppe, sampled and the target; its respondent figures are null.
+   * The rows to hide when the respondent counts are all that is published, as during fieldwork (by
+   * {@link PublishedCells#respondentKey}). The tabulate step decides them again with everything else.
    */
-  public Dataset<Row> publishable(Dataset<Row> rates) {
-    List<Row> rows = rates.orderBy(col("kommunekode"), col("ydelsesgruppe").asc_nulls_first()).collectAsList();
-    Map<String, Integer> municipalityRow = new java.util.HashMap<>();
-    Map<String, List<Integer>> groupRows = new java.util.TreeMap<>();
-    for (int i = 0; i < rows.size(); i++) {
-      String code = rows.get(i).getAs("kommunekode");
-      if (rows.get(i).isNullAt(rows.get(i).fieldIndex("ydelsesgruppe"))) {
-        municipalityRow.put(code, i);
-      } else {
-        groupRows.computeIfAbsent(code, c -> new java.util.ArrayList<>()).add(i);
+  public java.util.Set<String> hiddenAlone(List<Row> rates) {
+    PublishedCells published = new PublishedCells();
+    Map<String, Integer> cells = published.respondents(respondents(rates));
+    DisclosureControl.Reason[] reasons = new DisclosureControl(survey.suppression().minRespondents(),
+        survey.suppression().maxAuditRounds()).suppress(published.build()).reasons();
+    java.util.Set<String> hidden = new java.util.HashSet<>();
+    cells.forEach((key, cell) -> {
+      if (reasons[cell] != null) {
+        hidden.add(key);
+      }
+    });
+    return hidden;
+  }
+
+  /** The respondents per municipality and group of the rates' rows, for the disclosure system. */
+  public static SortedMap<String, SortedMap<String, Long>> respondents(List<Row> rates) {
+    SortedMap<String, SortedMap<String, Long>> respondents = new TreeMap<>();
+    for (Row row : rates) {
+      String municipality = row.getAs("kommunekode");
+      SortedMap<String, Long> groups = respondents.computeIfAbsent(municipality, m -> new TreeMap<>());
+      if (!row.isNullAt(row.fieldIndex("ydelsesgruppe"))) {
+        groups.put(row.getAs("ydelsesgruppe"), row.<Long>getAs("responded"));
       }
     }
-    List<CellSystem.Relation> relations = new java.util.ArrayList<>();
-    groupRows.forEach((code, children) -> relations.add(
-        new CellSystem.Relation(municipalityRow.get(code), children.stream().mapToInt(Integer::intValue).toArray())));
-    CellSystem system = new CellSystem(rows.stream().map(r -> r.getAs("kommunekode") + "|" + r.getAs("ydelsesgruppe")).toList(),
-        rows.stream().mapToLong(r -> r.<Long>getAs("responded")).toArray(), relations);
-    DisclosureControl.Reason[] reasons = new DisclosureControl(survey.suppression().minRespondents(),
-        survey.suppression().maxAuditRounds()).suppress(system).reasons();
-    List<String> hidden = List.of("responded", "response_rate", "projected_responses", "at_risk");
+    return respondents;
+  }
+
+  /**
+   * The rates as published/response_rates may hold them: a respondent count is a figure like any
+   * other (DESIGN.md §9). A hidden row ({@code hidden} holds its
+   * {@link PublishedCells#respondentKey}) keeps kommunekode, ydelsesgruppe, sampled and the target;
+   * its respondent figures are null and its reason is only "hidden".
+   */
+  public Dataset<Row> publishable(List<Row> rates, StructType schema, java.util.Set<String> hidden) {
+    List<String> hiddenColumns = List.of("responded", "response_rate", "projected_responses", "at_risk");
     List<Row> published = new java.util.ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      Row row = rows.get(i);
+    for (Row row : rates) {
+      String group = row.isNullAt(row.fieldIndex("ydelsesgruppe")) ? null : row.getAs("ydelsesgruppe");
+      boolean suppressed = hidden.contains(PublishedCells.respondentKey(row.getAs("kommunekode"), group));
       Object[] values = new Object[row.size() + 2];
       for (int f = 0; f < row.size(); f++) {
-        values[f] = reasons[i] != null && hidden.contains(row.schema().fields()[f].name()) ? null : row.get(f);
+        values[f] = suppressed && hiddenColumns.contains(schema.fields()[f].name()) ? null : row.get(f);
       }
-      values[row.size()] = reasons[i] != null;
-      values[row.size() + 1] = reasons[i] == null ? null : reasons[i].code();
+      values[row.size()] = suppressed;
+      values[row.size() + 1] = suppressed ? DisclosureControl.HIDDEN : null;
       published.add(org.apache.spark.sql.RowFactory.create(values));
     }
-    return warehouse.spark().createDataFrame(published, rates.schema().add("suppressed", DataTypes.BooleanType)
+    return warehouse.spark().createDataFrame(published, schema.add("suppressed", DataTypes.BooleanType)
         .add("suppression_reason", DataTypes.StringType));
   }
 

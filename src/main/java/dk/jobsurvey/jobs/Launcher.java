@@ -14,7 +14,7 @@ import java.util.Map;
 public final class Launcher {
   static final List<JobCommand> JOBS = List.of(
       GenerateJob.COMMAND, CreateKeysJob.COMMAND, IngestJob.COMMAND, CheckExtractJob.COMMAND, SampleJob.COMMAND, MailmergeJob.COMMAND,
-      SimulateResponsesJob.COMMAND, ResponsesJob.COMMAND, MonitorJob.COMMAND, WeightJob.COMMAND, TabulateJob.COMMAND, TextThemesJob.COMMAND, ReportJob.COMMAND,
+      SimulateResponsesJob.COMMAND, ResponsesJob.COMMAND, MonitorJob.COMMAND, WeightJob.COMMAND, TabulateJob.COMMAND, ReportJob.COMMAND,
       PipelineJob.COMMAND, EraseJob.COMMAND, RakeCsvJob.COMMAND, EstimateCsvJob.COMMAND,
       BenchIngestJob.COMMAND, BenchSampleJob.COMMAND, BenchResponsesJob.COMMAND, BenchWeightJob.COMMAND, BenchWeightRobustnessJob.COMMAND,
       BenchTabulateJob.COMMAND, BenchPipelineJob.COMMAND);

@@ -27,8 +27,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code pipeline}: ingest → sample → mailmerge → responses → weight → tabulate → text-themes →
- * report for one round, in one Spark session. Each step has a fingerprint: the configuration, its own
+ * {@code pipeline}: ingest → sample → mailmerge → responses → weight → tabulate → report for one round, in one Spark session. Each step has a fingerprint: the configuration, its own
  * input files and the fingerprint of the step before. A step whose fingerprint has a successful run
  * in analysis/run_log is skipped (unless {@code --force}), so a rerun after a failure or a kill
  * resumes where it stopped; a failed step stops the pipeline, and the steps before keep their tables.
@@ -67,7 +66,7 @@ public final class PipelineJob {
     if (!responses.isEmpty()) {
       steps.addAll(List.of(new Step(ResponsesJob.COMMAND, List.of("--input", responses), Path.of(responses)),
           new Step(WeightJob.COMMAND, List.of(), null), new Step(TabulateJob.COMMAND, List.of(), null),
-          new Step(TextThemesJob.COMMAND, List.of(), null), new Step(ReportJob.COMMAND, List.of(), null)));
+          new Step(ReportJob.COMMAND, List.of(), null)));
     }
     List<String> common = List.of("--config", args.value("config"), "--questionnaire", args.value("questionnaire"),
         "--round", context.round(), "--warehouse", args.value("warehouse"));

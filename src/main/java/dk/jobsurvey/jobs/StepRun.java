@@ -54,7 +54,6 @@ final class StepRun {
       "responses", new Step("the responses", List.of("mailmerge")),
       "weight", new Step("the weights", List.of("responses", "ingest")),
       "tabulate", new Step("the estimates", List.of("weight")),
-      "text-themes", new Step("the free-text terms", List.of("responses")),
       "report", new Step("the reports", List.of("tabulate")));
 
   /** A line of the run log: which step, whether it failed, and when it ran. */

@@ -3,6 +3,7 @@ package dk.jobsurvey.jobs;
 import dk.jobsurvey.estimate.Measure;
 import dk.jobsurvey.estimate.TabulateEstimates;
 import dk.jobsurvey.estimate.Tabulation;
+import dk.jobsurvey.publish.CellSystem;
 import dk.jobsurvey.publish.DisclosureControl;
 import dk.jobsurvey.publish.DisclosureException;
 import dk.jobsurvey.warehouse.SparkSessions;
@@ -16,7 +17,7 @@ import java.util.Map;
 /** {@code tabulate}: weighted and unweighted estimates with SEs for every table, suppressed, to published/. */
 public final class TabulateJob {
   static final JobCommand COMMAND = JobCommand.of("tabulate",
-      "estimates with SEs for every configured table, with disclosure control; published/estimates",
+      "estimates with SEs, response rates and free-text terms, protected as one system; published/",
       List.of(), TabulateJob::tabulate);
 
   private TabulateJob() {}
@@ -42,7 +43,8 @@ public final class TabulateJob {
           "suppressed_primary", tabulated.tabulation().suppressed(DisclosureControl.Reason.PRIMARY),
           "suppressed_secondary", tabulated.tabulation().suppressed(DisclosureControl.Reason.SECONDARY)));
       print(out, context, result);
-      out.println("Tables: " + warehouse.location(Table.ESTIMATES) + ", " + warehouse.location(Table.RESPONSE_RATES));
+      out.println("Tables: " + warehouse.location(Table.ESTIMATES) + ", " + warehouse.location(Table.RESPONSE_RATES) + ", "
+          + warehouse.location(Table.FREE_TEXT_TERMS) + ", " + warehouse.location(Table.SUPPRESSION_LOG));
     }
   }
 
@@ -71,9 +73,29 @@ public final class TabulateJob {
           row.n(), scale * row.estimate(), interval, row.weighted()
               ? String.format(Locale.ROOT, "(%.2f)", scale * plain.estimate()) : "");
     }
-    out.printf("Suppressed cell × item decisions: %,d primary (1-%d respondents), %,d secondary; audit passed for every item%n",
+    CellSystem system = tabulation.system();
+    out.printf(Locale.ROOT, "Hidden figures, decided together over estimates, response rates and free-text terms "
+        + "(%,d cells, %,d sums, %,d bounds between tables): %,d primary (1-%d respondents), %,d secondary; "
+        + "the audit passed after %d repair rounds%n", system.size(), system.relations().size(), system.bounds().size(),
         tabulation.suppressed(DisclosureControl.Reason.PRIMARY), context.survey().suppression().minRespondents() - 1,
-        tabulation.suppressed(DisclosureControl.Reason.SECONDARY));
+        tabulation.suppressed(DisclosureControl.Reason.SECONDARY), tabulation.pattern().auditRounds());
+    Map<String, long[]> byTable = new java.util.TreeMap<>();
+    for (int cell = 0; cell < system.size(); cell++) {
+      DisclosureControl.Reason reason = tabulation.pattern().reasons()[cell];
+      if (reason != null) {
+        String table = system.keys().get(cell).substring(0, system.keys().get(cell).indexOf(' '));
+        byTable.computeIfAbsent(table, t -> new long[2])[reason == DisclosureControl.Reason.PRIMARY ? 0 : 1]++;
+      }
+    }
+    byTable.forEach((table, counts) -> out.printf(Locale.ROOT, "  %-16s %,6d primary %,6d secondary%n", table, counts[0],
+        counts[1]));
+    out.println("Published rows say only \"hidden\"; why, with the attacker's interval per primary cell: analysis/suppression_log");
+    tabulation.termRows().stream().filter(r -> r.isNullAt(r.fieldIndex("ydelsesgruppe")) && !r.<Boolean>getAs("suppressed"))
+        .collect(java.util.stream.Collectors.groupingBy(r -> r.getAs("item") + " " + r.getAs("kind"), java.util.TreeMap::new,
+            java.util.stream.Collectors.toList()))
+        .forEach((key, rows) -> out.printf("  free text %-9s %s%n", key, rows.stream()
+            .sorted(java.util.Comparator.comparing(r -> r.<Integer>getAs("rank"))).limit(6)
+            .map(r -> r.getAs("term") + " (" + r.getAs("texts_with_term") + ")").collect(java.util.stream.Collectors.joining(", "))));
     out.println("seconds: " + String.join(", ", result.phaseSeconds().entrySet().stream()
         .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).toList()));
   }

@@ -4,24 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The cells of all published tables of one item as one system (DESIGN.md §9): each cell's key and
- * respondent count n, and the relations parent = Σ children that the published totals give.
+ * The cells of all tables released together as one system (DESIGN.md §9): each cell's key and
+ * respondent count n, the relations parent = Σ children that the published totals give, and the
+ * bounds n(cell) ≤ Σ n(others) that hold across tables (an item's n in a cell is at most the cell's
+ * respondents; a term's texts at most the cell's texts).
  */
-public record CellSystem(List<String> keys, long[] n, List<Relation> relations) {
+public record CellSystem(List<String> keys, long[] n, List<Relation> relations, List<Bound> bounds) {
   /** A published total and the cells it adds up. */
   public record Relation(int parent, int[] children) {
-    boolean involves(int cell) {
-      if (parent == cell) {
-        return true;
-      }
-      for (int child : children) {
-        if (child == cell) {
-          return true;
-        }
-      }
-      return false;
-    }
-
     /** The parent and the children. */
     int[] cells() {
       int[] cells = new int[children.length + 1];
@@ -31,29 +21,84 @@ public record CellSystem(List<String> keys, long[] n, List<Relation> relations) 
     }
   }
 
+  /** n(cell) ≤ Σ n(atMost): what one table's figure says about another's. */
+  public record Bound(int cell, int[] atMost) {
+    int[] cells() {
+      int[] cells = new int[atMost.length + 1];
+      cells[0] = cell;
+      System.arraycopy(atMost, 0, cells, 1, atMost.length);
+      return cells;
+    }
+  }
+
   public CellSystem {
     keys = List.copyOf(keys);
     relations = List.copyOf(relations);
+    bounds = List.copyOf(bounds);
     if (n.length != keys.size()) {
       throw new IllegalArgumentException(n.length + " counts for " + keys.size() + " cells");
     }
+  }
+
+  public CellSystem(List<String> keys, long[] n, List<Relation> relations) {
+    this(keys, n, relations, List.of());
   }
 
   public int size() {
     return keys.size();
   }
 
-  /** For each cell, the relations in which it is the parent or a child. */
-  List<List<Relation>> relationsByCell() {
-    List<List<Relation>> byCell = new ArrayList<>();
+  /** For each cell, the cells it shares a relation or a bound with. */
+  List<List<Integer>> neighbours() {
+    List<List<Integer>> neighbours = new ArrayList<>();
     for (int i = 0; i < size(); i++) {
-      byCell.add(new ArrayList<>());
+      neighbours.add(new ArrayList<>());
     }
     for (Relation relation : relations) {
-      for (int cell : relation.cells()) {
-        byCell.get(cell).add(relation);
+      link(neighbours, relation.cells());
+    }
+    for (Bound bound : bounds) {
+      link(neighbours, bound.cells());
+    }
+    return neighbours;
+  }
+
+  private static void link(List<List<Integer>> neighbours, int[] cells) {
+    for (int cell : cells) {
+      for (int other : cells) {
+        if (other != cell) {
+          neighbours.get(cell).add(other);
+        }
       }
     }
-    return byCell;
+  }
+
+  /** Collects the cells, relations and bounds of several tables into one system. */
+  public static final class Builder {
+    private final List<String> keys = new ArrayList<>();
+    private final List<Long> counts = new ArrayList<>();
+    private final List<Relation> relations = new ArrayList<>();
+    private final List<Bound> bounds = new ArrayList<>();
+
+    /** Adds a cell; returns its index. */
+    public int cell(String key, long n) {
+      keys.add(key);
+      counts.add(n);
+      return keys.size() - 1;
+    }
+
+    public Builder relation(int parent, int... children) {
+      relations.add(new Relation(parent, children));
+      return this;
+    }
+
+    public Builder atMost(int cell, int... atMost) {
+      bounds.add(new Bound(cell, atMost));
+      return this;
+    }
+
+    public CellSystem build() {
+      return new CellSystem(keys, counts.stream().mapToLong(Long::longValue).toArray(), relations, bounds);
+    }
   }
 }

@@ -20,8 +20,8 @@ import java.util.TreeSet;
  *       published child with the smallest n is suppressed. Children with n = 0 are taken only when no
  *       other is left: they hide no respondents, so suppressing them protects nothing.
  *   <li>Audit: every primary cell's attacker interval must reach min respondents. A failing cell gets
- *       the published cell with the smallest n of its relations (or, if all are suppressed, of the
- *       relations one step further out) suppressed, and secondary and audit
+ *       the published cell with the smallest n among those sharing a relation or bound with it (or,
+ *       if all are suppressed, one step further out) suppressed, and secondary and audit
  *       run again, for at most {@code maxAuditRounds} rounds.
  * </ul>
  */
@@ -36,12 +36,26 @@ public final class DisclosureControl {
     }
   }
 
-  /** The decision for every cell (null = published) and the audit rounds it took. */
-  public record Pattern(Reason[] reasons, int auditRounds, Map<Integer, SuppressionAudit.Interval> intervals) {
+  /**
+   * The decision for every cell (null = published), the audit round in which each suppressed cell
+   * was decided (0 = before the first audit), the audit rounds it took and each primary cell's
+   * interval in the final pattern.
+   */
+  public record Pattern(Reason[] reasons, int[] decidedInRound, int auditRounds,
+      Map<Integer, SuppressionAudit.Interval> intervals) {
     public long count(Reason reason) {
       return java.util.Arrays.stream(reasons).filter(r -> r == reason).count();
     }
   }
+
+  /**
+   * The one reason published/ gives for any hidden figure: telling primary from secondary would tell
+   * a reader that the primary cells hold 1-4 respondents (the reasons are in analysis/suppression_log).
+   */
+  public static final String HIDDEN = "hidden";
+
+  /** Published cells tried per failing cell in a repair. */
+  static final int REPAIR_CANDIDATES = 40;
 
   private final int minRespondents;
   private final int maxAuditRounds;
@@ -59,21 +73,28 @@ public final class DisclosureControl {
         reasons[cell] = Reason.PRIMARY;
       }
     }
-    List<List<CellSystem.Relation>> byCell = system.relationsByCell();
+    List<List<Integer>> neighbours = system.neighbours();
+    int[] decidedIn = new int[system.size()];
+    java.util.Arrays.fill(decidedIn, -1);
     for (int round = 0; ; round++) {
       secondary(system, reasons);
+      for (int cell = 0; cell < reasons.length; cell++) {
+        if (reasons[cell] != null && decidedIn[cell] < 0) {
+          decidedIn[cell] = round;
+        }
+      }
       Map<Integer, SuppressionAudit.Interval> intervals = SuppressionAudit.intervals(system, reasons);
       List<Integer> failing = intervals.entrySet().stream()
           .filter(e -> e.getValue().hi() < minRespondents - 1e-6).map(Map.Entry::getKey).sorted().toList();
       if (failing.isEmpty()) {
-        return new Pattern(reasons, round, intervals);
+        return new Pattern(reasons, decidedIn, round, intervals);
       }
       if (round == maxAuditRounds) {
         throw new DisclosureException(failing.stream().map(c -> system.keys().get(c) + " (n could be deduced to lie in ["
             + bound(intervals.get(c).lo()) + ", " + bound(intervals.get(c).hi()) + "])").toList(), round);
       }
       for (int cell : failing) {
-        Integer chosen = nearestPublished(system, reasons, byCell, cell);
+        Integer chosen = repair(system, reasons, neighbours, cell);
         if (chosen != null) {
           reasons[chosen] = Reason.SECONDARY;
         }
@@ -112,23 +133,48 @@ public final class DisclosureControl {
   }
 
   /**
-   * The published cell with the smallest n among those in a relation of {@code cell}; when all of
-   * those are suppressed already, among those one relation further out, and so on.
+   * The published cell to suppress for a failing cell: of the published figures the attacker's
+   * program uses (smallest n first, at most {@link #REPAIR_CANDIDATES}), the first whose suppression
+   * lifts the cell's bound to min respondents, else the one that lifts it most; if none lifts it,
+   * the nearest published cell. Trying them costs a program each, and only failing cells pay it.
    */
-  private static Integer nearestPublished(CellSystem system, Reason[] reasons, List<List<CellSystem.Relation>> byCell,
-      int cell) {
+  private Integer repair(CellSystem system, Reason[] reasons, List<List<Integer>> neighbours, int cell) {
+    SuppressionAudit.Program program = SuppressionAudit.program(system, reasons, neighbours, cell);
+    double before = program.optimum(cell, org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MAXIMIZE);
+    List<Integer> candidates = program.published().stream().sorted(order(system)).limit(REPAIR_CANDIDATES).toList();
+    Integer best = null;
+    double bestBound = before;
+    for (int candidate : candidates) {
+      reasons[candidate] = Reason.SECONDARY;
+      double bound = SuppressionAudit.program(system, reasons, neighbours, cell)
+          .optimum(cell, org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MAXIMIZE);
+      reasons[candidate] = null;
+      if (bound >= minRespondents - 1e-6) {
+        return candidate;
+      }
+      if (bound > bestBound + 1e-6) {
+        best = candidate;
+        bestBound = bound;
+      }
+    }
+    return best != null ? best : nearestPublished(system, reasons, neighbours, cell);
+  }
+
+  /**
+   * The published cell with the smallest n among those sharing a relation or bound with
+   * {@code cell}; when all of those are suppressed already, among those one step further out, and so on.
+   */
+  private static Integer nearestPublished(CellSystem system, Reason[] reasons, List<List<Integer>> neighbours, int cell) {
     Set<Integer> reached = new HashSet<>(List.of(cell));
     List<Integer> frontier = List.of(cell);
     while (!frontier.isEmpty()) {
       TreeSet<Integer> next = new TreeSet<>();
       for (int from : frontier) {
-        byCell.get(from).forEach(relation -> {
-          for (int other : relation.cells()) {
-            if (reached.add(other)) {
-              next.add(other);
-            }
+        for (int other : neighbours.get(from)) {
+          if (reached.add(other)) {
+            next.add(other);
           }
-        });
+        }
       }
       Integer chosen = smallest(system, reasons, next);
       if (chosen != null) {
@@ -144,10 +190,15 @@ public final class DisclosureControl {
         : String.format(java.util.Locale.ROOT, "%.2f", value);
   }
 
+  /** Smallest n ≥ 1 first, then n = 0; ties: the smaller key. */
+  private static Comparator<Integer> order(CellSystem system) {
+    return Comparator.<Integer>comparingInt(c -> system.n()[c] == 0 ? 1 : 0)
+        .thenComparingLong(c -> system.n()[c]).thenComparing(c -> system.keys().get(c));
+  }
+
   /** The published cell with the smallest n ≥ 1 (else n = 0) among {@code cells}; ties: the smaller key. */
   private static Integer smallest(CellSystem system, Reason[] reasons, Iterable<Integer> cells) {
-    Comparator<Integer> order = Comparator.<Integer>comparingInt(c -> system.n()[c] == 0 ? 1 : 0)
-        .thenComparingLong(c -> system.n()[c]).thenComparing(c -> system.keys().get(c));
+    Comparator<Integer> order = order(system);
     Integer best = null;
     for (int cell : cells) {
       if (reasons[cell] == null && (best == null || order.compare(cell, best) < 0)) {

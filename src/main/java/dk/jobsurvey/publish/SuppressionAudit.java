@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.optim.MaxIter;
+import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.linear.LinearConstraint;
 import org.apache.commons.math3.optim.linear.LinearConstraintSet;
 import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
+import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
 import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
 import org.apache.commons.math3.optim.linear.Relationship;
 import org.apache.commons.math3.optim.linear.SimplexSolver;
@@ -19,22 +21,29 @@ import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
- * The release gate of DESIGN.md §9: what an attacker who knows every published n and every
- * relation can deduce about each primary-suppressed cell. Per connected group of suppressed cells,
- * two linear programs per primary cell (commons-math3's simplex) give the smallest and largest n
- * consistent with everything published, each suppressed cell lying between 0 and the n of its
- * smallest published ancestor.
+ * The release gate of DESIGN.md §9: what an attacker who knows every published n, every relation
+ * and every bound between tables, and that counts are whole numbers ≥ 0, can deduce about each
+ * primary-suppressed cell. Per connected group of suppressed cells, the smallest and largest whole
+ * n consistent with everything published: linear programs (commons-math3's simplex), with branch
+ * and bound where a program's optimum is not whole. The linear relaxation alone can promise a
+ * value no whole-number table reaches, which would let a cell pass that the attacker can bound
+ * below the threshold.
  */
 public final class SuppressionAudit {
   /** The values of a suppressed cell the published figures leave possible. */
   public record Interval(double lo, double hi) {}
 
+  /** Linear programs per bound; past it, the largest whole value found so far stands (never too high). */
+  static final int MAX_BRANCHES = 200;
+  private static final double WHOLE = 1e-6;
+  /** A count no cell reaches: an optimum at it means the published figures do not bound the cell. */
+  private static final double UNBOUNDED = 1e12;
+
   private SuppressionAudit() {}
 
   /** The attacker's interval for every primary cell. */
   public static Map<Integer, Interval> intervals(CellSystem system, DisclosureControl.Reason[] reasons) {
-    List<List<CellSystem.Relation>> byCell = system.relationsByCell();
-    double[] upperBounds = upperBounds(system, reasons);
+    List<List<Integer>> neighbours = system.neighbours();
     Map<Integer, Interval> intervals = new LinkedHashMap<>();
     int[] component = new int[system.size()];
     Arrays.fill(component, -1);
@@ -42,114 +51,167 @@ public final class SuppressionAudit {
       if (reasons[start] == null || component[start] >= 0) {
         continue;
       }
-      List<Integer> cells = connected(start, reasons, byCell, component);
+      List<Integer> cells = connected(start, reasons, neighbours, component);
       if (cells.stream().noneMatch(c -> reasons[c] == DisclosureControl.Reason.PRIMARY)) {
         continue;
       }
-      Map<Integer, Integer> variable = new HashMap<>();
-      cells.forEach(c -> variable.put(c, variable.size()));
-      List<LinearConstraint> constraints = new ArrayList<>();
-      for (CellSystem.Relation relation : system.relations()) {
-        if (!variable.containsKey(relation.parent()) && Arrays.stream(relation.children()).noneMatch(variable::containsKey)) {
-          continue;
-        }
-        double[] coefficients = new double[cells.size()];
-        double constant = 0;
-        for (int cell : relation.cells()) {
-          double sign = cell == relation.parent() ? 1 : -1;
-          if (variable.containsKey(cell)) {
-            coefficients[variable.get(cell)] += sign;
-          } else {
-            constant -= sign * system.n()[cell];
-          }
-        }
-        constraints.add(new LinearConstraint(coefficients, Relationship.EQ, constant));
-      }
-      for (int cell : cells) {
-        if (Double.isFinite(upperBounds[cell])) {
-          double[] unit = new double[cells.size()];
-          unit[variable.get(cell)] = 1;
-          constraints.add(new LinearConstraint(unit, Relationship.LEQ, upperBounds[cell]));
-        }
-      }
+      Program program = new Program(system, cells);
       for (int cell : cells) {
         if (reasons[cell] == DisclosureControl.Reason.PRIMARY) {
-          intervals.put(cell, new Interval(optimum(cells.size(), variable.get(cell), constraints, GoalType.MINIMIZE),
-              optimum(cells.size(), variable.get(cell), constraints, GoalType.MAXIMIZE)));
+          intervals.put(cell, new Interval(program.optimum(cell, GoalType.MINIMIZE), program.optimum(cell, GoalType.MAXIMIZE)));
         }
       }
     }
     return intervals;
   }
 
-  private static double optimum(int variables, int target, List<LinearConstraint> constraints, GoalType goal) {
+  /** The largest whole n of a suppressed cell consistent with everything published, and the published figures that bound it. */
+  static Program program(CellSystem system, DisclosureControl.Reason[] reasons, List<List<Integer>> neighbours, int cell) {
+    int[] component = new int[system.size()];
+    Arrays.fill(component, -1);
+    return new Program(system, connected(cell, reasons, neighbours, component));
+  }
+
+  /**
+   * The attacker's program for one connected group of suppressed cells: parent − Σ children = 0 and
+   * cell − Σ atMost ≤ 0 for every relation and bound that involves them, published cells moved to
+   * the right-hand side.
+   */
+  static final class Program {
+    private final Map<Integer, Integer> variable = new HashMap<>();
+    private final List<LinearConstraint> constraints = new ArrayList<>();
+    /** The published cells in the constraints: what the attacker uses about this group. */
+    private final java.util.TreeSet<Integer> published = new java.util.TreeSet<>();
+
+    Program(CellSystem system, List<Integer> cells) {
+      cells.forEach(c -> variable.put(c, variable.size()));
+      for (CellSystem.Relation relation : system.relations()) {
+        constraint(relation.cells(), Relationship.EQ, system);
+      }
+      for (CellSystem.Bound bound : system.bounds()) {
+        constraint(bound.cells(), Relationship.LEQ, system);
+      }
+      // No attacker needs these, but commons-math's simplex can stop short of the optimum of a
+      // program with equalities alone (max x2 s.t. x1 + x2 + x3 = 14 gave 0); a bound per variable avoids it.
+      for (int v = 0; v < cells.size(); v++) {
+        double[] unit = new double[cells.size()];
+        unit[v] = 1;
+        constraints.add(new LinearConstraint(unit, Relationship.LEQ, UNBOUNDED));
+      }
+    }
+
+    double optimum(int cell, GoalType goal) {
+      return wholeOptimum(variable.size(), variable.get(cell), constraints, goal);
+    }
+
+    java.util.SortedSet<Integer> published() {
+      return published;
+    }
+
+    private void constraint(int[] cells, Relationship relationship, CellSystem system) {
+      if (Arrays.stream(cells).noneMatch(variable::containsKey)) {
+        return;
+      }
+      double[] coefficients = new double[variable.size()];
+      double constant = 0;
+      for (int i = 0; i < cells.length; i++) {
+        double sign = i == 0 ? 1 : -1;
+        if (variable.containsKey(cells[i])) {
+          coefficients[variable.get(cells[i])] += sign;
+        } else {
+          constant -= sign * system.n()[cells[i]];
+          published.add(cells[i]);
+        }
+      }
+      constraints.add(new LinearConstraint(coefficients, relationship, constant));
+    }
+  }
+
+  /**
+   * The optimum of one variable over whole-number points, by branch and bound on the linear
+   * programs. Past {@link #MAX_BRANCHES} programs a maximum is the best whole point found (the
+   * attacker might know less, never more, so the gate errs towards suppressing) and a minimum the
+   * relaxation's.
+   */
+  static double wholeOptimum(int variables, int target, List<LinearConstraint> constraints, GoalType goal) {
+    boolean max = goal == GoalType.MAXIMIZE;
+    double best = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    Double relaxation = null;
+    Deque<List<LinearConstraint>> open = new ArrayDeque<>(List.of(constraints));
+    for (int programs = 0; !open.isEmpty(); programs++) {
+      if (programs == MAX_BRANCHES) {
+        return max ? best : Math.min(best, relaxation);
+      }
+      List<LinearConstraint> node = open.pop();
+      PointValuePair optimum = solve(variables, target, node, goal);
+      if (optimum == null) {
+        continue;
+      }
+      if (Double.isInfinite(optimum.getValue()) || optimum.getValue() >= UNBOUNDED / 2) {
+        return max ? Double.POSITIVE_INFINITY : optimum.getValue();
+      }
+      if (relaxation == null) {
+        relaxation = optimum.getValue();
+      }
+      // The target is whole, so a branch whose relaxation cannot beat the best whole value by 1 is done.
+      double reachable = max ? Math.floor(optimum.getValue() + WHOLE) : Math.ceil(optimum.getValue() - WHOLE);
+      if (max ? reachable <= best : reachable >= best) {
+        continue;
+      }
+      double[] point = optimum.getPoint();
+      int fractional = -1;
+      for (int v = 0; v < point.length && fractional < 0; v++) {
+        if (Math.abs(point[v] - Math.rint(point[v])) > WHOLE) {
+          fractional = v;
+        }
+      }
+      if (fractional < 0) {
+        best = Math.rint(optimum.getValue());
+        continue;
+      }
+      double[] unit = new double[variables];
+      unit[fractional] = 1;
+      List<LinearConstraint> down = new ArrayList<>(node);
+      down.add(new LinearConstraint(unit, Relationship.LEQ, Math.floor(point[fractional])));
+      List<LinearConstraint> up = new ArrayList<>(node);
+      up.add(new LinearConstraint(unit, Relationship.GEQ, Math.ceil(point[fractional])));
+      open.push(down);
+      open.push(up);
+    }
+    return best;
+  }
+
+  /** The relaxation's optimum; null when infeasible, an infinite value when unbounded. */
+  private static PointValuePair solve(int variables, int target, List<LinearConstraint> constraints, GoalType goal) {
     double[] objective = new double[variables];
     objective[target] = 1;
     try {
       return new SimplexSolver().optimize(new MaxIter(100_000), new LinearObjectiveFunction(objective, 0),
-          new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(true)).getValue();
+          new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(true));
     } catch (UnboundedSolutionException e) {
-      return Double.POSITIVE_INFINITY;
+      return new PointValuePair(new double[variables],
+          goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+    } catch (NoFeasibleSolutionException e) {
+      return null;
     }
   }
 
-  /** The suppressed cells linked to {@code start} through relations, each marked with the component. */
-  private static List<Integer> connected(int start, DisclosureControl.Reason[] reasons,
-      List<List<CellSystem.Relation>> byCell, int[] component) {
+  /** The suppressed cells linked to {@code start} through relations and bounds, each marked with the component. */
+  private static List<Integer> connected(int start, DisclosureControl.Reason[] reasons, List<List<Integer>> neighbours,
+      int[] component) {
     List<Integer> cells = new ArrayList<>();
     Deque<Integer> queue = new ArrayDeque<>(List.of(start));
     component[start] = start;
     while (!queue.isEmpty()) {
       int cell = queue.poll();
       cells.add(cell);
-      for (CellSystem.Relation relation : byCell.get(cell)) {
-        for (int other : relation.cells()) {
-          if (reasons[other] != null && component[other] < 0) {
-            component[other] = start;
-            queue.add(other);
-          }
+      for (int other : neighbours.get(cell)) {
+        if (reasons[other] != null && component[other] < 0) {
+          component[other] = start;
+          queue.add(other);
         }
       }
     }
     return cells;
-  }
-
-  /**
-   * Each suppressed cell's smallest published ancestor's n (infinite when none is published). The
-   * search stops at published ancestors: counts only grow upwards, so theirs bound the rest.
-   */
-  private static double[] upperBounds(CellSystem system, DisclosureControl.Reason[] reasons) {
-    List<List<Integer>> parents = new ArrayList<>();
-    for (int i = 0; i < system.size(); i++) {
-      parents.add(new ArrayList<>());
-    }
-    for (CellSystem.Relation relation : system.relations()) {
-      for (int child : relation.children()) {
-        parents.get(child).add(relation.parent());
-      }
-    }
-    double[] bounds = new double[system.size()];
-    for (int cell = 0; cell < system.size(); cell++) {
-      double bound = Double.POSITIVE_INFINITY;
-      if (reasons[cell] == null) {
-        continue;
-      }
-      Deque<Integer> queue = new ArrayDeque<>(parents.get(cell));
-      boolean[] seen = new boolean[system.size()];
-      while (!queue.isEmpty()) {
-        int ancestor = queue.poll();
-        if (seen[ancestor]) {
-          continue;
-        }
-        seen[ancestor] = true;
-        if (reasons[ancestor] == null) {
-          bound = Math.min(bound, system.n()[ancestor]);
-        } else {
-          queue.addAll(parents.get(ancestor));
-        }
-      }
-      bounds[cell] = bound;
-    }
-    return bounds;
   }
 }

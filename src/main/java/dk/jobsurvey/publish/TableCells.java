@@ -91,7 +91,24 @@ public final class TableCells {
 
   /** The system of all cells, with the count {@code n} gives each cell (by its index in {@link #cells()}). */
   public CellSystem system(IntToLongFunction n) {
-    return new CellSystem(cells.stream().map(Cell::key).toList(),
-        java.util.stream.IntStream.range(0, cells.size()).mapToLong(n).toArray(), relations);
+    CellSystem.Builder builder = new CellSystem.Builder();
+    addTo(builder, "", n);
+    return builder.build();
+  }
+
+  /**
+   * Adds every cell, keyed "measure: key", and every relation to a larger system; returns each
+   * cell's index there (by its index in {@link #cells()}).
+   */
+  public int[] addTo(CellSystem.Builder builder, String measure, IntToLongFunction n) {
+    int[] index = new int[cells.size()];
+    for (int c = 0; c < index.length; c++) {
+      String key = cells.get(c).key();
+      index[c] = builder.cell(measure.isEmpty() ? key : measure + ": " + key, n.applyAsLong(c));
+    }
+    for (CellSystem.Relation relation : relations) {
+      builder.relation(index[relation.parent()], java.util.Arrays.stream(relation.children()).map(c -> index[c]).toArray());
+    }
+    return index;
   }
 }

@@ -41,7 +41,7 @@ class KillAnywhereIT {
   private static final int KILLS_PER_STEP = Integer.getInteger("jobsurvey.kills.perStep", 3);
   private static final long SEED = Long.getLong("jobsurvey.kills.seed", 42L);
   private static final List<String> STEPS = List.of("ingest", "sample", "mailmerge", "responses", "weight", "tabulate",
-      "text-themes", "report");
+      "report");
   private static final int KILLS = KILLS_PER_STEP * STEPS.size();
 
   @Test

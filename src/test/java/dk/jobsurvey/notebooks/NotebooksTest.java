@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.jobsurvey.SparkTestSession;
 import dk.jobsurvey.TestFiles;
-import dk.jobsurvey.estimate.FreeTextTerms;
 import dk.jobsurvey.estimate.TabulateEstimates;
 import dk.jobsurvey.support.WeightedPipeline;
 import dk.jobsurvey.warehouse.NotebookViews;
@@ -52,7 +51,6 @@ class NotebooksTest {
   void everySqlParagraphOfEveryNoteRuns(SparkSession spark) throws Exception {
     WeightedPipeline.Built built = WeightedPipeline.get(spark);
     new TabulateEstimates(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, built.warehouse()).execute();
-    new FreeTextTerms(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, built.warehouse()).execute();
     List<String> views = NotebookViews.register(spark, built.dir().resolve("warehouse").toString(), WeightedPipeline.SURVEY.round());
     assertThat(views).contains("population", "weights", "estimates", "response_rates").doesNotContain(
         Table.IDENTITY.tableName(), Table.CONTACTS.tableName(), Table.RAW_EXTRACT.tableName(), Table.FREE_TEXT.tableName());
