@@ -85,10 +85,16 @@ final class PopulationFrame {
   /**
    * Writes analysis/responses for the frame: respondents drawn from the eligible by a hash of
    * person_key, more among the old than the young (so raking has work to do), each answering the
-   * {@code items} 1-5 by other bytes of the hash, 5 % of answers missing, all submitted in week 38.
-   * Returns the respondents.
+   * {@code items} 1-5 by other bytes of the hash, 5 % of answers missing, and each free-text item
+   * ({@code <id>_text}) one of a few sentences or nothing, all submitted in week 38. Returns the
+   * respondents.
    */
-  static long writeRespondents(Survey survey, List<String> items, Warehouse warehouse) {
+  /** The benchmark's free texts: a handful of sentences, so terms and pairs recur. */
+  private static final List<String> TEXTS = List.of("Min sagsbehandler var god og lyttede", "For lang tid mellem samtalerne",
+      "Kurset gav mig nye kompetencer", "Jeg savner konkrete jobtilbud", "Mødet var godt forberedt",
+      "For mange skemaer og for lidt hjælp", "Sagsbehandleren forstod min situation");
+
+  static long writeRespondents(Survey survey, List<String> items, List<String> freeTextItems, Warehouse warehouse) {
     Column hash = sha2(col("person_key"), 256);
     Column probability = lit(RESPONSE_AT_18).plus(col("alder").minus(18).multiply(RESPONSE_PER_YEAR));
     List<Column> columns = new ArrayList<>(List.of(col("person_key"), lit(true).as("is_respondent"),
@@ -97,6 +103,13 @@ final class PopulationFrame {
       Column draw = conv(substring(hash, 9 + 2 * i, 2), 16, 10).cast(DataTypes.IntegerType);
       columns.add(when(pmod(draw, lit(20)).equalTo(0), lit(null)).otherwise(pmod(draw, lit(5)).plus(1))
           .cast(DataTypes.IntegerType).as(items.get(i)));
+    }
+    for (int t = 0; t < freeTextItems.size(); t++) {
+      Column draw = conv(substring(hash, 41 + 2 * t, 2), 16, 10).cast(DataTypes.IntegerType);
+      Column sentences = org.apache.spark.sql.functions.array(TEXTS.stream().map(org.apache.spark.sql.functions::lit)
+          .toArray(Column[]::new));
+      columns.add(when(pmod(draw, lit(3)).equalTo(0), org.apache.spark.sql.functions.element_at(sentences,
+          pmod(draw, lit(TEXTS.size())).plus(1))).as(freeTextItems.get(t) + "_text"));
     }
     Column uniform = conv(substring(hash, 1, 8), 16, 10).cast(DataTypes.DoubleType).divide(4294967296.0);
     warehouse.replaceRound(survey.round(), Map.of(Table.RESPONSES, warehouse.readRound(Table.POPULATION, survey.round())

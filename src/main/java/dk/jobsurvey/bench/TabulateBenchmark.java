@@ -37,7 +37,8 @@ public final class TabulateBenchmark {
       Warehouse warehouse = new Warehouse(spark, work.resolve("x" + scale).toString());
       PopulationFrame.write(spark, survey, warehouse, scale);
       long respondents = PopulationFrame.writeRespondents(survey,
-          questionnaire.items().stream().map(Questionnaire.Item::id).toList(), warehouse);
+          questionnaire.items().stream().map(Questionnaire.Item::id).toList(),
+          questionnaire.freeText().stream().map(Questionnaire.FreeText::id).toList(), warehouse);
       new WeightRespondents(survey, warehouse).execute();
       new DrawSample(survey, warehouse).execute();
       TabulateEstimates step = new TabulateEstimates(survey, questionnaire, warehouse);
@@ -54,9 +55,15 @@ public final class TabulateBenchmark {
       spark.sparkContext().listenerBus().waitUntilEmpty();
       int stepJobs = jobs.get() - before - computeJobs;
       result[0].phaseSeconds().forEach((phase, seconds) -> report.record(scale + "x national: " + phase, seconds, respondents));
+      dk.jobsurvey.publish.CellSystem system = result[0].tabulation().system();
       report.note(String.format("%dx: %,d respondents, %,d cells, %,d rows; Spark jobs: %d to compute every figure, %d for "
           + "the whole step with its Delta writes", scale, respondents, result[0].cells(), result[0].tabulation().rows().size(),
           computeJobs, stepJobs));
+      report.note(String.format("%dx: one disclosure system of %,d cells, %,d sums and %,d bounds between tables; %,d primary "
+          + "and %,d secondary decisions, %d audit repair rounds", scale, system.size(), system.relations().size(),
+          system.bounds().size(), result[0].tabulation().suppressed(dk.jobsurvey.publish.DisclosureControl.Reason.PRIMARY),
+          result[0].tabulation().suppressed(dk.jobsurvey.publish.DisclosureControl.Reason.SECONDARY),
+          result[0].tabulation().pattern().auditRounds()));
     }
     report.note("rows = respondents; tables, items and measures from conf/survey.yaml and conf/questionnaire.yaml");
     return report;

@@ -21,7 +21,7 @@ public final class WeightBenchmark {
     for (int scale : scales) {
       Warehouse warehouse = new Warehouse(spark, work.resolve("x" + scale).toString());
       PopulationFrame.write(spark, survey, warehouse, scale);
-      long respondents = PopulationFrame.writeRespondents(survey, List.of(), warehouse);
+      long respondents = PopulationFrame.writeRespondents(survey, List.of(), List.of(), warehouse);
       WeightRespondents.Result[] result = new WeightRespondents.Result[1];
       report.time(scale + "x national: weight step, respondents", () -> {
         result[0] = new WeightRespondents(survey, warehouse).execute();

@@ -31,7 +31,7 @@ import org.apache.spark.ml.feature.StopWordsRemover;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -52,6 +52,12 @@ public final class FreeTextTerms {
   static final List<String> PLACEHOLDERS = List.of("cpr", "telefon", "email", "navn");
   private static final String GROUP = "ydelsesgruppe";
   private static final String TABLE = "free_text_terms";
+  /** The schema of published/free_text_terms. */
+  public static final org.apache.spark.sql.types.StructType SCHEMA = new org.apache.spark.sql.types.StructType()
+      .add("item", DataTypes.StringType).add(GROUP, DataTypes.StringType).add("kind", DataTypes.StringType)
+      .add("rank", DataTypes.IntegerType).add("term", DataTypes.StringType).add("texts_with_term", DataTypes.LongType)
+      .add("texts", DataTypes.LongType).add("share_of_texts", DataTypes.DoubleType).add("suppressed", DataTypes.BooleanType)
+      .add("suppression_reason", DataTypes.StringType);
 
   /** How many texts a group wrote to a free-text item. */
   public record TextCount(String item, String group, long texts) {}
@@ -182,18 +188,10 @@ public final class FreeTextTerms {
       for (int i = 0; i < cellRows.size(); i++) {
         Object[] row = cellRows.get(i);
         row[3] = (Boolean) row[8] ? null : i + 1;
-        rows.add(RowFactory.create(row));
+        rows.add(new GenericRowWithSchema(row, SCHEMA));
       }
     });
     return rows;
-  }
-
-  /** The schema of published/free_text_terms. */
-  public static org.apache.spark.sql.types.StructType schema() {
-    return new org.apache.spark.sql.types.StructType().add("item", DataTypes.StringType).add(GROUP, DataTypes.StringType)
-        .add("kind", DataTypes.StringType).add("rank", DataTypes.IntegerType).add("term", DataTypes.StringType)
-        .add("texts_with_term", DataTypes.LongType).add("texts", DataTypes.LongType).add("share_of_texts", DataTypes.DoubleType)
-        .add("suppressed", DataTypes.BooleanType).add("suppression_reason", DataTypes.StringType);
   }
 
   private static scala.collection.immutable.Seq<String> toSeq(String... columns) {

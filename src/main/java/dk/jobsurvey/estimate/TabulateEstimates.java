@@ -93,7 +93,7 @@ public final class TabulateEstimates {
     });
     tables.put(Table.RESPONSE_RATES, new ResponseMonitor(survey, warehouse).publishable(result.rates(), result.ratesSchema(),
         hiddenRates));
-    tables.put(Table.FREE_TEXT_TERMS, warehouse.spark().createDataFrame(tabulation.termRows(), FreeTextTerms.schema()));
+    tables.put(Table.FREE_TEXT_TERMS, warehouse.spark().createDataFrame(tabulation.termRows(), FreeTextTerms.SCHEMA));
     tables.put(Table.SUPPRESSION_LOG, warehouse.spark().createDataFrame(
         SuppressionLog.rows(tabulation.system(), tabulation.pattern()), SuppressionLog.SCHEMA));
     warehouse.replaceRound(survey.round(), tables);

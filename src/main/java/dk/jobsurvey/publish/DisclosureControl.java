@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Primary and secondary cell suppression with the linear-programming audit (DESIGN.md §9), for
- * one item's {@link CellSystem}. Deterministic: relations are visited in their given order, and ties
- * between candidate cells go to the smaller key.
+ * Primary and secondary cell suppression with the audit (DESIGN.md §9), for everything a round
+ * publishes as one {@link CellSystem}. Deterministic: relations are visited in their given order,
+ * and ties between candidate cells go to the smaller key.
  *
  * <ul>
  *   <li>Primary: 1 ≤ n < min respondents.
@@ -19,10 +19,10 @@ import java.util.TreeSet;
  *       suppressed children are none, or two or more holding min respondents together; otherwise the
  *       published child with the smallest n is suppressed. Children with n = 0 are taken only when no
  *       other is left: they hide no respondents, so suppressing them protects nothing.
- *   <li>Audit: every primary cell's attacker interval must reach min respondents. A failing cell gets
- *       the published cell with the smallest n among those sharing a relation or bound with it (or,
- *       if all are suppressed, one step further out) suppressed, and secondary and audit
- *       run again, for at most {@code maxAuditRounds} rounds.
+ *   <li>Audit: every primary cell's whole-number bound ({@link SuppressionAudit}) must reach min
+ *       respondents. The first failing cell of each connected group of suppressed cells gets one more
+ *       published figure suppressed ({@link #repair}), and secondary and audit run again, for at most
+ *       {@code maxAuditRounds} rounds.
  * </ul>
  */
 public final class DisclosureControl {
@@ -55,7 +55,7 @@ public final class DisclosureControl {
   public static final String HIDDEN = "hidden";
 
   /** Published cells tried per failing cell in a repair. */
-  static final int REPAIR_CANDIDATES = 40;
+  static final int REPAIR_CANDIDATES = 12;
 
   private final int minRespondents;
   private final int maxAuditRounds;
@@ -83,17 +83,23 @@ public final class DisclosureControl {
           decidedIn[cell] = round;
         }
       }
-      Map<Integer, SuppressionAudit.Interval> intervals = SuppressionAudit.intervals(system, reasons);
-      List<Integer> failing = intervals.entrySet().stream()
+      Map<Integer, SuppressionAudit.Interval> highest = SuppressionAudit.intervals(system, reasons, false);
+      List<Integer> failing = highest.entrySet().stream()
           .filter(e -> e.getValue().hi() < minRespondents - 1e-6).map(Map.Entry::getKey).sorted().toList();
       if (failing.isEmpty()) {
-        return new Pattern(reasons, decidedIn, round, intervals);
+        return new Pattern(reasons, decidedIn, round, SuppressionAudit.intervals(system, reasons));
       }
       if (round == maxAuditRounds) {
+        Map<Integer, SuppressionAudit.Interval> intervals = SuppressionAudit.intervals(system, reasons);
         throw new DisclosureException(failing.stream().map(c -> system.keys().get(c) + " (n could be deduced to lie in ["
             + bound(intervals.get(c).lo()) + ", " + bound(intervals.get(c).hi()) + "])").toList(), round);
       }
+      // One repair per connected group and round: its failing cells mostly share a cause, and are audited again.
+      Set<Integer> repaired = new HashSet<>();
       for (int cell : failing) {
+        if (!repaired.addAll(SuppressionAudit.component(system, reasons, neighbours, cell))) {
+          continue;
+        }
         Integer chosen = repair(system, reasons, neighbours, cell);
         if (chosen != null) {
           reasons[chosen] = Reason.SECONDARY;

@@ -43,6 +43,11 @@ public final class SuppressionAudit {
 
   /** The attacker's interval for every primary cell. */
   public static Map<Integer, Interval> intervals(CellSystem system, DisclosureControl.Reason[] reasons) {
+    return intervals(system, reasons, true);
+  }
+
+  /** The attacker's bounds for every primary cell; the lower ones (not needed by the gate) only if asked, else NaN. */
+  static Map<Integer, Interval> intervals(CellSystem system, DisclosureControl.Reason[] reasons, boolean lowest) {
     List<List<Integer>> neighbours = system.neighbours();
     Map<Integer, Interval> intervals = new LinkedHashMap<>();
     int[] component = new int[system.size()];
@@ -58,18 +63,25 @@ public final class SuppressionAudit {
       Program program = new Program(system, cells);
       for (int cell : cells) {
         if (reasons[cell] == DisclosureControl.Reason.PRIMARY) {
-          intervals.put(cell, new Interval(program.optimum(cell, GoalType.MINIMIZE), program.optimum(cell, GoalType.MAXIMIZE)));
+          intervals.put(cell, new Interval(lowest ? program.optimum(cell, GoalType.MINIMIZE) : Double.NaN,
+              program.optimum(cell, GoalType.MAXIMIZE)));
         }
       }
     }
     return intervals;
   }
 
-  /** The largest whole n of a suppressed cell consistent with everything published, and the published figures that bound it. */
+  /** The attacker's program for the connected group of suppressed cells that holds {@code cell}. */
   static Program program(CellSystem system, DisclosureControl.Reason[] reasons, List<List<Integer>> neighbours, int cell) {
+    return new Program(system, component(system, reasons, neighbours, cell));
+  }
+
+  /** The suppressed cells linked to a suppressed cell through relations and bounds, itself included. */
+  static List<Integer> component(CellSystem system, DisclosureControl.Reason[] reasons, List<List<Integer>> neighbours,
+      int cell) {
     int[] component = new int[system.size()];
     Arrays.fill(component, -1);
-    return new Program(system, connected(cell, reasons, neighbours, component));
+    return connected(cell, reasons, neighbours, component);
   }
 
   /**
