@@ -83,7 +83,7 @@ public final class DisclosureControl {
           decidedIn[cell] = round;
         }
       }
-      Map<Integer, SuppressionAudit.Interval> highest = SuppressionAudit.intervals(system, reasons, false);
+      Map<Integer, SuppressionAudit.Interval> highest = SuppressionAudit.intervals(system, reasons, minRespondents);
       List<Integer> failing = highest.entrySet().stream()
           .filter(e -> e.getValue().hi() < minRespondents - 1e-6).map(Map.Entry::getKey).sorted().toList();
       if (failing.isEmpty()) {
@@ -146,14 +146,13 @@ public final class DisclosureControl {
    */
   private Integer repair(CellSystem system, Reason[] reasons, List<List<Integer>> neighbours, int cell) {
     SuppressionAudit.Program program = SuppressionAudit.program(system, reasons, neighbours, cell);
-    double before = program.optimum(cell, org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MAXIMIZE);
+    double before = program.relaxedMaximum(cell);
     List<Integer> candidates = program.published().stream().sorted(order(system)).limit(REPAIR_CANDIDATES).toList();
     Integer best = null;
     double bestBound = before;
     for (int candidate : candidates) {
       reasons[candidate] = Reason.SECONDARY;
-      double bound = SuppressionAudit.program(system, reasons, neighbours, cell)
-          .optimum(cell, org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MAXIMIZE);
+      double bound = SuppressionAudit.program(system, reasons, neighbours, cell).relaxedMaximum(cell);
       reasons[candidate] = null;
       if (bound >= minRespondents - 1e-6) {
         return candidate;

@@ -43,11 +43,19 @@ public final class SuppressionAudit {
 
   /** The attacker's interval for every primary cell. */
   public static Map<Integer, Interval> intervals(CellSystem system, DisclosureControl.Reason[] reasons) {
-    return intervals(system, reasons, true);
+    return intervals(system, reasons, Double.NaN);
   }
 
-  /** The attacker's bounds for every primary cell; the lower ones (not needed by the gate) only if asked, else NaN. */
-  static Map<Integer, Interval> intervals(CellSystem system, DisclosureControl.Reason[] reasons, boolean lowest) {
+  /**
+   * The attacker's bounds for every primary cell. With {@code enough} a number (the gate's
+   * threshold), only whether each upper bound reaches it: a whole point of the program at which a
+   * cell reaches it proves that the attacker cannot rule that out, and one program maximising the
+   * sum of the open cells finds such points for many at once; the rest get their own program, and
+   * the lower bounds are NaN. With NaN, exact lower and upper bounds (the lower ones with the same
+   * shortcut for cells that can be 0).
+   */
+  static Map<Integer, Interval> intervals(CellSystem system, DisclosureControl.Reason[] reasons, double enough) {
+    boolean gate = !Double.isNaN(enough);
     List<List<Integer>> neighbours = system.neighbours();
     Map<Integer, Interval> intervals = new LinkedHashMap<>();
     int[] component = new int[system.size()];
@@ -57,15 +65,17 @@ public final class SuppressionAudit {
         continue;
       }
       List<Integer> cells = connected(start, reasons, neighbours, component);
-      if (cells.stream().noneMatch(c -> reasons[c] == DisclosureControl.Reason.PRIMARY)) {
+      List<Integer> primaries = cells.stream().filter(c -> reasons[c] == DisclosureControl.Reason.PRIMARY).toList();
+      if (primaries.isEmpty()) {
         continue;
       }
       Program program = new Program(system, cells);
-      for (int cell : cells) {
-        if (reasons[cell] == DisclosureControl.Reason.PRIMARY) {
-          intervals.put(cell, new Interval(lowest ? program.optimum(cell, GoalType.MINIMIZE) : Double.NaN,
-              program.optimum(cell, GoalType.MAXIMIZE)));
-        }
+      Map<Integer, Double> highest = gate ? program.certified(primaries, GoalType.MAXIMIZE, enough) : new HashMap<>();
+      Map<Integer, Double> lowest = gate ? Map.of() : program.certified(primaries, GoalType.MINIMIZE, 0);
+      for (int cell : primaries) {
+        double hi = highest.containsKey(cell) ? highest.get(cell) : program.optimum(cell, GoalType.MAXIMIZE);
+        double lo = gate ? Double.NaN : lowest.containsKey(cell) ? lowest.get(cell) : program.optimum(cell, GoalType.MINIMIZE);
+        intervals.put(cell, new Interval(lo, hi));
       }
     }
     return intervals;
@@ -95,25 +105,78 @@ public final class SuppressionAudit {
     /** The published cells in the constraints: what the attacker uses about this group. */
     private final java.util.TreeSet<Integer> published = new java.util.TreeSet<>();
 
+    /** Per variable, the tightest bounds of constraints on it alone (one row each instead of many). */
+    private final double[] upper;
+    private final double[] lower;
+
     Program(CellSystem system, List<Integer> cells) {
       cells.forEach(c -> variable.put(c, variable.size()));
+      upper = new double[cells.size()];
+      lower = new double[cells.size()];
+      // The loose upper bound is also a workaround: commons-math's simplex can stop short of the optimum of
+      // a program with equalities alone (max x2 s.t. x1 + x2 + x3 = 14 gave 0); a bound per variable avoids it.
+      Arrays.fill(upper, UNBOUNDED);
       for (CellSystem.Relation relation : system.relations()) {
         constraint(relation.cells(), Relationship.EQ, system);
       }
       for (CellSystem.Bound bound : system.bounds()) {
         constraint(bound.cells(), Relationship.LEQ, system);
       }
-      // No attacker needs these, but commons-math's simplex can stop short of the optimum of a
-      // program with equalities alone (max x2 s.t. x1 + x2 + x3 = 14 gave 0); a bound per variable avoids it.
       for (int v = 0; v < cells.size(); v++) {
         double[] unit = new double[cells.size()];
         unit[v] = 1;
-        constraints.add(new LinearConstraint(unit, Relationship.LEQ, UNBOUNDED));
+        constraints.add(new LinearConstraint(unit, Relationship.LEQ, upper[v]));
+        if (lower[v] > 0) {
+          constraints.add(new LinearConstraint(unit, Relationship.GEQ, lower[v]));
+        }
       }
     }
 
     double optimum(int cell, GoalType goal) {
       return wholeOptimum(variable.size(), variable.get(cell), constraints, goal);
+    }
+
+    /** The relaxation's maximum of a cell: a cheap guide for the repair, not a bound the gate uses. */
+    double relaxedMaximum(int cell) {
+      double[] objective = new double[variable.size()];
+      objective[variable.get(cell)] = 1;
+      PointValuePair optimum = solve(objective, constraints, GoalType.MAXIMIZE);
+      return optimum == null ? Double.NEGATIVE_INFINITY : optimum.getValue();
+    }
+
+    /**
+     * The cells whose bound in the direction of {@code goal} is settled by whole points of programs
+     * that optimise the sum of the open cells: at least {@code threshold} (maximising) or exactly
+     * {@code threshold} (minimising towards 0), with the value at the point.
+     */
+    Map<Integer, Double> certified(List<Integer> cells, GoalType goal, double threshold) {
+      Map<Integer, Double> settled = new HashMap<>();
+      java.util.Set<Integer> open = new java.util.TreeSet<>(cells);
+      while (open.size() > 1) {
+        double[] objective = new double[variable.size()];
+        open.forEach(c -> objective[variable.get(c)] = 1);
+        double[] point = wholePoint(variable.size(), objective, constraints, goal);
+        if (point == null) {
+          break;
+        }
+        // Only a whole point is a table; off one, only cells the figures do not bound at all count.
+        boolean whole = Arrays.stream(point).allMatch(v -> Math.abs(v - Math.rint(v)) <= WHOLE);
+        boolean progress = false;
+        for (int cell : List.copyOf(open)) {
+          double value = point[variable.get(cell)];
+          boolean reached = goal == GoalType.MAXIMIZE ? value >= (whole ? threshold - WHOLE : UNBOUNDED / 2)
+              : whole && value <= threshold + WHOLE;
+          if (reached) {
+            settled.put(cell, value >= UNBOUNDED / 2 ? Double.POSITIVE_INFINITY : Math.rint(value));
+            open.remove(cell);
+            progress = true;
+          }
+        }
+        if (!progress) {
+          break;
+        }
+      }
+      return settled;
     }
 
     java.util.SortedSet<Integer> published() {
@@ -135,6 +198,17 @@ public final class SuppressionAudit {
           published.add(cells[i]);
         }
       }
+      int[] involved = java.util.stream.IntStream.range(0, coefficients.length).filter(v -> coefficients[v] != 0).toArray();
+      if (involved.length == 1 && relationship == Relationship.LEQ) {
+        int v = involved[0];
+        double bound = constant / coefficients[v];
+        if (coefficients[v] > 0) {
+          upper[v] = Math.min(upper[v], bound);
+        } else {
+          lower[v] = Math.max(lower[v], bound);
+        }
+        return;
+      }
       constraints.add(new LinearConstraint(coefficients, relationship, constant));
     }
   }
@@ -146,26 +220,41 @@ public final class SuppressionAudit {
    * relaxation's.
    */
   static double wholeOptimum(int variables, int target, List<LinearConstraint> constraints, GoalType goal) {
+    double[] objective = new double[variables];
+    objective[target] = 1;
+    return branchAndBound(variables, objective, constraints, goal).value();
+  }
+
+  /** A whole point optimising the objective (a sum of cells), or null when none was found. */
+  static double[] wholePoint(int variables, double[] objective, List<LinearConstraint> constraints, GoalType goal) {
+    return branchAndBound(variables, objective, constraints, goal).point();
+  }
+
+  private record Whole(double value, double[] point) {}
+
+  private static Whole branchAndBound(int variables, double[] objective, List<LinearConstraint> constraints, GoalType goal) {
     boolean max = goal == GoalType.MAXIMIZE;
     double best = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    double[] bestPoint = null;
     Double relaxation = null;
     Deque<List<LinearConstraint>> open = new ArrayDeque<>(List.of(constraints));
     for (int programs = 0; !open.isEmpty(); programs++) {
       if (programs == MAX_BRANCHES) {
-        return max ? best : Math.min(best, relaxation);
+        return new Whole(max ? best : Math.min(best, relaxation), bestPoint);
       }
       List<LinearConstraint> node = open.pop();
-      PointValuePair optimum = solve(variables, target, node, goal);
+      PointValuePair optimum = solve(objective, node, goal);
       if (optimum == null) {
         continue;
       }
       if (Double.isInfinite(optimum.getValue()) || optimum.getValue() >= UNBOUNDED / 2) {
-        return max ? Double.POSITIVE_INFINITY : optimum.getValue();
+        // A cell the published figures do not bound: any value, so no whole point is needed to show it.
+        return new Whole(max ? Double.POSITIVE_INFINITY : optimum.getValue(), optimum.getPoint());
       }
       if (relaxation == null) {
         relaxation = optimum.getValue();
       }
-      // The target is whole, so a branch whose relaxation cannot beat the best whole value by 1 is done.
+      // The objective is whole, so a branch whose relaxation cannot beat the best whole value by 1 is done.
       double reachable = max ? Math.floor(optimum.getValue() + WHOLE) : Math.ceil(optimum.getValue() - WHOLE);
       if (max ? reachable <= best : reachable >= best) {
         continue;
@@ -179,6 +268,7 @@ public final class SuppressionAudit {
       }
       if (fractional < 0) {
         best = Math.rint(optimum.getValue());
+        bestPoint = point;
         continue;
       }
       double[] unit = new double[variables];
@@ -190,13 +280,12 @@ public final class SuppressionAudit {
       open.push(down);
       open.push(up);
     }
-    return best;
+    return new Whole(best, bestPoint);
   }
 
   /** The relaxation's optimum; null when infeasible, an infinite value when unbounded. */
-  private static PointValuePair solve(int variables, int target, List<LinearConstraint> constraints, GoalType goal) {
-    double[] objective = new double[variables];
-    objective[target] = 1;
+  private static PointValuePair solve(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
+    int variables = objective.length;
     try {
       return new SimplexSolver().optimize(new MaxIter(100_000), new LinearObjectiveFunction(objective, 0),
           new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(true));
