@@ -10,8 +10,16 @@ import java.util.List;
  * respondents; a term's texts at most the cell's texts).
  */
 public record CellSystem(List<String> keys, long[] n, List<Relation> relations, List<Bound> bounds) {
-  /** A published total and the cells it adds up. */
-  public record Relation(int parent, int[] children) {
+  /**
+   * A published total and the cells it adds up. An {@code envelope} total is hidden whenever one of
+   * its cells is small (primary): its cells are also bounded from below by figures of other tables,
+   * so hiding siblings would not hide how many the small cell holds.
+   */
+  public record Relation(int parent, int[] children, boolean envelope) {
+    public Relation(int parent, int[] children) {
+      this(parent, children, false);
+    }
+
     /** The parent and the children. */
     int[] cells() {
       int[] cells = new int[children.length + 1];
@@ -89,6 +97,12 @@ public record CellSystem(List<String> keys, long[] n, List<Relation> relations, 
 
     public Builder relation(int parent, int... children) {
       relations.add(new Relation(parent, children));
+      return this;
+    }
+
+    /** A total hidden with any small cell of it ({@link Relation#envelope}). */
+    public Builder envelope(int parent, int... children) {
+      relations.add(new Relation(parent, children, true));
       return this;
     }
 

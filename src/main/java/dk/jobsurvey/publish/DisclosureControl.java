@@ -1,6 +1,7 @@
 package dk.jobsurvey.publish;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.TreeSet;
  *   <li>Secondary, to a fixpoint over all relations at once: under a published parent, the
  *       suppressed children are none, or two or more holding min respondents together; otherwise the
  *       published child with the smallest n is suppressed. Children with n = 0 are taken only when no
- *       other is left: they hide no respondents, so suppressing them protects nothing.
+ *       other is left: they hide no respondents, so suppressing them protects nothing. An envelope
+ *       total ({@link CellSystem.Relation#envelope}) is suppressed with any primary child instead.
  *   <li>Audit: every primary cell's whole-number bound ({@link SuppressionAudit}) must reach min
  *       respondents. The first failing cell of each connected group of suppressed cells gets one more
  *       published figure suppressed ({@link #repair}), and secondary and audit run again, for at most
@@ -56,6 +58,8 @@ public final class DisclosureControl {
 
   /** Published cells tried per failing cell in a repair. */
   static final int REPAIR_CANDIDATES = 12;
+  /** Larger groups of suppressed cells skip the trials (a program each would cost seconds) for the nearest published cell. */
+  static final int REPAIR_TRIAL_VARIABLES = 80;
 
   private final int minRespondents;
   private final int maxAuditRounds;
@@ -116,6 +120,11 @@ public final class DisclosureControl {
         if (reasons[relation.parent()] != null) {
           continue;
         }
+        if (relation.envelope() && Arrays.stream(relation.children()).anyMatch(c -> reasons[c] == Reason.PRIMARY)) {
+          reasons[relation.parent()] = Reason.SECONDARY;
+          changed = true;
+          continue;
+        }
         int suppressed = 0;
         long hidden = 0;
         List<Integer> published = new ArrayList<>();
@@ -142,10 +151,14 @@ public final class DisclosureControl {
    * The published cell to suppress for a failing cell: of the published figures the attacker's
    * program uses (smallest n first, at most {@link #REPAIR_CANDIDATES}), the first whose suppression
    * lifts the cell's bound to min respondents, else the one that lifts it most; if none lifts it,
-   * the nearest published cell. Trying them costs a program each, and only failing cells pay it.
+   * the nearest published cell. Trying them costs a program each, and only failing cells pay it; in a
+   * group of more than {@link #REPAIR_TRIAL_VARIABLES} suppressed cells the nearest published cell is taken at once.
    */
   private Integer repair(CellSystem system, Reason[] reasons, List<List<Integer>> neighbours, int cell) {
     SuppressionAudit.Program program = SuppressionAudit.program(system, reasons, neighbours, cell);
+    if (program.variables() > REPAIR_TRIAL_VARIABLES) {
+      return nearestPublished(system, reasons, neighbours, cell);
+    }
     double before = program.relaxedMaximum(cell);
     List<Integer> candidates = program.published().stream().sorted(order(system)).limit(REPAIR_CANDIDATES).toList();
     Integer best = null;

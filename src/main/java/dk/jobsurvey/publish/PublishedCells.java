@@ -48,7 +48,9 @@ public final class PublishedCells {
         respondentsByGroup.computeIfAbsent(group.getKey(), g -> new ArrayList<>()).add(children[i]);
         i++;
       }
-      builder.relation(total, children);
+      // Every item's n in a group is a lower bound on its respondents, so a hidden group's siblings
+      // (their respondents ≈ their largest item n) would hide nothing: the municipality's total goes instead.
+      builder.envelope(total, children);
     });
     return Map.copyOf(respondentCells);
   }

@@ -132,6 +132,10 @@ public final class SuppressionAudit {
       }
     }
 
+    int variables() {
+      return variable.size();
+    }
+
     double optimum(int cell, GoalType goal) {
       return wholeOptimum(variable.size(), variable.get(cell), constraints, goal);
     }

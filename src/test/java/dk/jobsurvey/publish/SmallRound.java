@@ -137,11 +137,21 @@ final class SmallRound {
     return published.build();
   }
 
-  /** The respondents alone, as the monitor publishes them. */
-  CellSystem respondentsAlone() {
-    PublishedCells published = new PublishedCells();
-    published.respondents(respondentMap());
-    return published.build();
+  /**
+   * The respondents alone, protected as before the tables were one system: keys as
+   * {@link PublishedCells} gives them, each municipality a plain sum of its groups.
+   */
+  CellSystem respondentsAsBefore() {
+    CellSystem.Builder builder = new CellSystem.Builder();
+    for (int k = 0; k < municipalities(); k++) {
+      int total = builder.cell(cell(Kind.RESPONDENTS, 0, k, -1).key(), sum(respondents, k, -1));
+      int[] children = new int[groups()];
+      for (int g = 0; g < groups(); g++) {
+        children[g] = builder.cell(cell(Kind.RESPONDENTS, 0, k, g).key(), respondents[k][g]);
+      }
+      builder.relation(total, children);
+    }
+    return builder.build();
   }
 
   /** The estimates alone, as if no other table were published. */
