@@ -1,16 +1,24 @@
 package dk.jobsurvey.bench;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.estimate.TabulateEstimates;
 import dk.jobsurvey.sample.DrawSample;
+import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import dk.jobsurvey.weight.WeightRespondents;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -41,6 +49,7 @@ public final class TabulateBenchmark {
           questionnaire.freeText().stream().map(Questionnaire.FreeText::id).toList(), warehouse);
       new WeightRespondents(survey, warehouse).execute();
       new DrawSample(survey, warehouse).execute();
+      sampleEveryEligible(survey, warehouse);
       TabulateEstimates step = new TabulateEstimates(survey, questionnaire, warehouse);
       spark.sparkContext().listenerBus().waitUntilEmpty();
       int before = jobs.get();
@@ -67,5 +76,22 @@ public final class TabulateBenchmark {
     }
     report.note("rows = respondents; tables, items and measures from conf/survey.yaml and conf/questionnaire.yaml");
     return report;
+  }
+
+  /**
+   * The frame's respondents come from the whole eligible population, not from the drawn sample; as in
+   * a real round every respondent must have been sampled (the response rates bound the estimates'
+   * counts), so the eligible population becomes the sample (the allocation stays as drawn).
+   */
+  private static void sampleEveryEligible(Survey survey, Warehouse warehouse) {
+    org.apache.spark.sql.types.StructType sample = warehouse.readRound(Table.SAMPLE, survey.round())
+        .drop(Warehouse.ROUND_COLUMN).schema();
+    Dataset<Row> population = warehouse.readRound(Table.POPULATION, survey.round()).where(col("eligible"));
+    List<Column> columns = new java.util.ArrayList<>();
+    for (var field : sample.fields()) {
+      columns.add(java.util.Arrays.asList(population.columns()).contains(field.name()) ? col(field.name())
+          : lit(1.0).cast(field.dataType()).as(field.name()));
+    }
+    warehouse.replaceRound(survey.round(), Map.of(Table.SAMPLE, population.select(columns.toArray(Column[]::new))));
   }
 }

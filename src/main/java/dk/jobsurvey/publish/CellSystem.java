@@ -95,6 +95,11 @@ public record CellSystem(List<String> keys, long[] n, List<Relation> relations, 
       return keys.size() - 1;
     }
 
+    /** The count of a cell added so far. */
+    public long count(int cell) {
+      return counts.get(cell);
+    }
+
     public Builder relation(int parent, int... children) {
       relations.add(new Relation(parent, children));
       return this;

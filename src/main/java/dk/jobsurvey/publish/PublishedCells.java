@@ -70,6 +70,13 @@ public final class PublishedCells {
     for (int c = 0; c < index.length; c++) {
       int[] respondents = respondentsOf(cells.cells().get(c));
       if (respondents != null) {
+        long most = java.util.Arrays.stream(respondents).mapToLong(builder::count).sum();
+        if (builder.count(index[c]) > most) {
+          // The attacker's programs would have no solution, and the audit would fail every cell.
+          throw new IllegalStateException(table + " " + measure + ": " + cells.cells().get(c).key() + " counts "
+              + builder.count(index[c]) + " but the response rates have " + most + " respondents there: "
+              + "the weights and the sample disagree (rerun weight after responses)");
+        }
         builder.atMost(index[c], respondents);
       }
     }

@@ -33,8 +33,11 @@ public final class SuppressionAudit {
   /** The values of a suppressed cell the published figures leave possible. */
   public record Interval(double lo, double hi) {}
 
-  /** Linear programs per bound; past it, the largest whole value found so far stands (never too high). */
-  static final int MAX_BRANCHES = 200;
+  /**
+   * Linear programs per bound; past it, the largest whole value found so far stands (never too high),
+   * or, if none was found, the relaxation's.
+   */
+  static final int MAX_BRANCHES = 60;
   private static final double WHOLE = 1e-6;
   /** A count no cell reaches: an optimum at it means the published figures do not bound the cell. */
   private static final double UNBOUNDED = 1e12;
@@ -244,7 +247,9 @@ public final class SuppressionAudit {
     Deque<List<LinearConstraint>> open = new ArrayDeque<>(List.of(constraints));
     for (int programs = 0; !open.isEmpty(); programs++) {
       if (programs == MAX_BRANCHES) {
-        return new Whole(max ? best : Math.min(best, relaxation), bestPoint);
+        // Without a whole point the relaxation's bound stands, rounded down (the gate's bound before integers).
+        return bestPoint != null || relaxation == null ? new Whole(max ? best : Math.min(best, relaxation), bestPoint)
+            : new Whole(max ? Math.floor(relaxation + WHOLE) : Math.ceil(relaxation - WHOLE), null);
       }
       List<LinearConstraint> node = open.pop();
       PointValuePair optimum = solve(objective, node, goal);
