@@ -40,7 +40,7 @@ class ClusterIT {
   @Test
   void theClusterJarGivesTheSameTablesOnAStandaloneClusterAsOnLocal(SparkSession spark, @TempDir Path dir) throws Exception {
     Path sparkHome = sparkHome(dir.resolve("spark-home"));
-    Path config = TestFiles.surveyConfigWithKeysIn(dir);
+    Path config = TestFiles.surveyConfigWithTestKeysIn(dir, "ClusterIT");
     assertThat(Launcher.run(new String[] {"create-keys", "--config", config.toString()}, System.out, System.err)).isZero();
     Survey survey = ConfigLoader.survey(config);
     ExtractGenerator.generate(ExtractGenerator.select("825,563,482"),

@@ -34,7 +34,7 @@ class ConcurrentRoundsTest {
 
   @Test
   void twoRoundsOnAFreshWarehouseBothComplete(SparkSession spark, @TempDir Path dir) throws Exception {
-    Path config = TestFiles.surveyConfigWithKeysIn(dir);
+    Path config = TestFiles.surveyConfigWithTestKeysIn(dir, "ConcurrentRoundsTest");
     assertThat(Launcher.run(new String[] {"create-keys", "--config", config.toString()}, System.out, System.err)).isZero();
     Survey survey = ConfigLoader.survey(config);
     List<String> rounds = List.of("2023Q2", "2024Q2");

@@ -46,7 +46,7 @@ class KillAnywhereIT {
 
   @Test
   void killedAnywhereAndRerunGivesTheTablesOfAnUninterruptedRun(SparkSession spark, @TempDir Path dir) throws Exception {
-    Path config = TestFiles.surveyConfigWithKeysIn(dir);
+    Path config = TestFiles.surveyConfigWithTestKeysIn(dir, "KillAnywhereIT");
     assertThat(Launcher.run(new String[] {"create-keys", "--config", config.toString()}, System.out, System.err)).isZero();
     Survey survey = ConfigLoader.survey(config);
     ExtractGenerator.generate(ExtractGenerator.select("825,563,482"),

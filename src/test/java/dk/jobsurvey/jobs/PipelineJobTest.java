@@ -48,8 +48,8 @@ class PipelineJobTest {
 
   @Test
   void resumesSkipsWhatIsUnchangedStopsOnAFailureAndRunsOneAtATime(SparkSession spark, @TempDir Path dir) throws Exception {
-    // A configuration whose key files live in the temp folder, made by create-keys.
-    Path config = TestFiles.surveyConfigWithKeysIn(dir);
+    // A configuration whose fixed test keys live in the temp folder (create-keys keeps them).
+    Path config = TestFiles.surveyConfigWithTestKeysIn(dir, "PipelineJobTest");
     assertThat(Launcher.run(new String[] {"create-keys", "--config", config.toString()}, System.out, System.err)).isZero();
     Survey survey = ConfigLoader.survey(config);
     // The data of WeightedPipeline (three small municipalities), which weighting is known to handle.

@@ -61,7 +61,7 @@ class AllOrNothingTest {
 
   @BeforeAll
   static void runThePipelineOnce(SparkSession spark) throws Exception {
-    config = TestFiles.surveyConfigWithKeysIn(dir);
+    config = TestFiles.surveyConfigWithTestKeysIn(dir, "AllOrNothingTest");
     survey = ConfigLoader.survey(config);
     Path other = Files.createDirectories(dir.resolve("other"));
     otherKeysConfig = TestFiles.surveyConfigWithKeysIn(other);
