@@ -56,10 +56,12 @@ public final class DisclosureControl {
    */
   public static final String HIDDEN = "hidden";
 
+  /** How far from a failing cell the repair ranks candidates by distance (beyond, by n alone). */
+  static final int REPAIR_STEPS = 3;
   /** Published cells tried per failing cell in a repair. */
   static final int REPAIR_CANDIDATES = 12;
-  /** Larger groups of suppressed cells skip the trials (a program each would cost seconds) for the nearest published cell. */
-  static final int REPAIR_TRIAL_VARIABLES = 80;
+  /** Larger groups of suppressed cells skip the trials (a program each would cost too long) for the nearest published cell. */
+  static final int REPAIR_TRIAL_VARIABLES = 1000;
 
   private final int minRespondents;
   private final int maxAuditRounds;
@@ -149,10 +151,12 @@ public final class DisclosureControl {
 
   /**
    * The published cell to suppress for a failing cell: of the published figures the attacker's
-   * program uses (smallest n first, at most {@link #REPAIR_CANDIDATES}), the first whose suppression
-   * lifts the cell's bound to min respondents, else the one that lifts it most; if none lifts it,
-   * the nearest published cell. Trying them costs a program each, and only failing cells pay it; in a
-   * group of more than {@link #REPAIR_TRIAL_VARIABLES} suppressed cells the nearest published cell is taken at once.
+   * program uses, nearest to the cell first (steps through shared relations and bounds), then
+   * smallest n, zeros first (a published 0 beside hidden cells pins what they can hold), at most
+   * {@link #REPAIR_CANDIDATES}, the first whose suppression lifts the cell's
+   * bound to min respondents, else the one that lifts it most; if none lifts it, the nearest
+   * published cell. Trying them costs a program each, and only failing cells pay it; in a group of
+   * more than {@link #REPAIR_TRIAL_VARIABLES} suppressed cells the nearest published cell is taken at once.
    */
   private Integer repair(CellSystem system, Reason[] reasons, List<List<Integer>> neighbours, int cell) {
     SuppressionAudit.Program program = SuppressionAudit.program(system, reasons, neighbours, cell);
@@ -160,7 +164,11 @@ public final class DisclosureControl {
       return nearestPublished(system, reasons, neighbours, cell);
     }
     double before = program.relaxedMaximum(cell);
-    List<Integer> candidates = program.published().stream().sorted(order(system)).limit(REPAIR_CANDIDATES).toList();
+    Map<Integer, Integer> steps = steps(neighbours, cell);
+    List<Integer> candidates = program.published().stream()
+        .sorted(Comparator.<Integer>comparingInt(c -> steps.getOrDefault(c, Integer.MAX_VALUE))
+            .thenComparingLong(c -> system.n()[c]).thenComparing(c -> system.keys().get(c)))
+        .limit(REPAIR_CANDIDATES).toList();
     Integer best = null;
     double bestBound = before;
     for (int candidate : candidates) {
@@ -176,6 +184,24 @@ public final class DisclosureControl {
       }
     }
     return best != null ? best : nearestPublished(system, reasons, neighbours, cell);
+  }
+
+  /** Steps from {@code cell} through shared relations and bounds, up to {@link #REPAIR_STEPS} (farther cells are absent). */
+  private static Map<Integer, Integer> steps(List<List<Integer>> neighbours, int cell) {
+    Map<Integer, Integer> steps = new java.util.HashMap<>(Map.of(cell, 0));
+    java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(cell));
+    while (!queue.isEmpty()) {
+      int from = queue.poll();
+      if (steps.get(from) == REPAIR_STEPS) {
+        continue;
+      }
+      for (int other : neighbours.get(from)) {
+        if (steps.putIfAbsent(other, steps.get(from) + 1) == null) {
+          queue.add(other);
+        }
+      }
+    }
+    return steps;
   }
 
   /**

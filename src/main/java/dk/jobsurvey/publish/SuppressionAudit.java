@@ -8,54 +8,41 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
 
 /**
  * The release gate of DESIGN.md §9: what an attacker who knows every published n, every relation
  * and every bound between tables, and that counts are whole numbers ≥ 0, can deduce about each
  * primary-suppressed cell. Per connected group of suppressed cells, the smallest and largest whole
- * n consistent with everything published: linear programs (commons-math3's simplex), with branch
- * and bound where a program's optimum is not whole. The linear relaxation alone can promise a
- * value no whole-number table reaches, which would let a cell pass that the attacker can bound
- * below the threshold.
+ * n consistent with everything published, as integer programs solved by ojAlgo's MIP solver (the
+ * linear relaxation alone can promise a value no whole-number table reaches).
+ *
+ * <p>The gate does not take the solver's word for it: a cell passes only on a whole point that
+ * this class has checked, in exact integer arithmetic, against every relation and bound, and at
+ * which the cell reaches the threshold. A solver that fails or errs can only cause more
+ * suppression, never a release an attacker could narrow.
  */
 public final class SuppressionAudit {
   /** The values of a suppressed cell the published figures leave possible. */
   public record Interval(double lo, double hi) {}
 
-  /**
-   * Linear programs per bound; past it, the largest whole value found so far stands (never too high),
-   * or, if none was found, the relaxation's.
-   */
-  static final int MAX_BRANCHES = 60;
-  private static final double WHOLE = 1e-6;
-  /** A count no cell reaches: an optimum at it means the published figures do not bound the cell. */
-  private static final double UNBOUNDED = 1e12;
-
   private SuppressionAudit() {}
 
-  /** The attacker's interval for every primary cell. */
+  /** The attacker's exact interval for every primary cell. */
   public static Map<Integer, Interval> intervals(CellSystem system, DisclosureControl.Reason[] reasons) {
     return intervals(system, reasons, Double.NaN);
   }
 
   /**
    * The attacker's bounds for every primary cell. With {@code enough} a number (the gate's
-   * threshold), only whether each upper bound reaches it: a whole point of the program at which a
-   * cell reaches it proves that the attacker cannot rule that out, and one program maximising the
-   * sum of the open cells finds such points for many at once; the rest get their own program, and
-   * the lower bounds are NaN. With NaN, exact lower and upper bounds (the lower ones with the same
-   * shortcut for cells that can be 0).
+   * threshold), only whether each upper bound reaches it: a checked whole point at which a cell
+   * reaches it proves that the attacker cannot rule that out, and one program maximising the sum of
+   * the primary cells often gives such a point for many at once; the rest get their own program, and
+   * the lower bounds are NaN. With NaN, exact lower and upper bounds.
    */
   static Map<Integer, Interval> intervals(CellSystem system, DisclosureControl.Reason[] reasons, double enough) {
     boolean gate = !Double.isNaN(enough);
@@ -73,11 +60,12 @@ public final class SuppressionAudit {
         continue;
       }
       Program program = new Program(system, cells);
-      Map<Integer, Double> highest = gate ? program.certified(primaries, GoalType.MAXIMIZE, enough) : new HashMap<>();
-      Map<Integer, Double> lowest = gate ? Map.of() : program.certified(primaries, GoalType.MINIMIZE, 0);
+      // Largest sum for the gate (points where cells reach the threshold), smallest for exact bounds (points at 0).
+      program.solve(primaries, gate);
       for (int cell : primaries) {
-        double hi = highest.containsKey(cell) ? highest.get(cell) : program.optimum(cell, GoalType.MAXIMIZE);
-        double lo = gate ? Double.NaN : lowest.containsKey(cell) ? lowest.get(cell) : program.optimum(cell, GoalType.MINIMIZE);
+        double reached = program.bestChecked(cell, true);
+        double hi = gate && reached >= enough ? reached : program.optimum(cell, true);
+        double lo = gate ? Double.NaN : program.bestChecked(cell, false) == 0 ? 0 : program.optimum(cell, false);
         intervals.put(cell, new Interval(lo, hi));
       }
     }
@@ -98,40 +86,60 @@ public final class SuppressionAudit {
   }
 
   /**
-   * The attacker's program for one connected group of suppressed cells: parent − Σ children = 0 and
-   * cell − Σ atMost ≤ 0 for every relation and bound that involves them, published cells moved to
-   * the right-hand side.
+   * The attacker's program for one group of unknown counts: rows Σ a·x = b (a relation, published
+   * cells moved to the right-hand side) or Σ a·x ≤ b (a bound), and 0 ≤ x ≤ upper. It keeps every
+   * whole point it has checked; the published table itself is the first.
    */
   static final class Program {
+    static {
+      // ojAlgo prints a banner about unknown hardware to stdout when its classes load; a job's output is not the place.
+      if (System.getProperty("shut.up.ojAlgo") == null) {
+        System.setProperty("shut.up.ojAlgo", "true");
+      }
+    }
+
     private final Map<Integer, Integer> variable = new HashMap<>();
-    private final List<LinearConstraint> constraints = new ArrayList<>();
-    /** The published cells in the constraints: what the attacker uses about this group. */
-    private final java.util.TreeSet<Integer> published = new java.util.TreeSet<>();
+    /** Per cell of the system, whether it is a variable here (a row is visited only if it holds one). */
+    private final boolean[] unknown;
+    /** The published cells in the rows: what the attacker uses about this group. */
+    private final TreeSet<Integer> published = new TreeSet<>();
+    private final List<long[]> rows = new ArrayList<>();
+    private final List<Boolean> equalities = new ArrayList<>();
+    private final List<Long> limits = new ArrayList<>();
+    private final long[] upper;
+    private final long unbounded;
+    private final List<long[]> checked = new ArrayList<>();
 
-    /** Per variable, the tightest bounds of constraints on it alone (one row each instead of many). */
-    private final double[] upper;
-    private final double[] lower;
-
+    /** The program of a group of suppressed cells of a system. */
     Program(CellSystem system, List<Integer> cells) {
       cells.forEach(c -> variable.put(c, variable.size()));
-      upper = new double[cells.size()];
-      lower = new double[cells.size()];
-      // The loose upper bound is also a workaround: commons-math's simplex can stop short of the optimum of
-      // a program with equalities alone (max x2 s.t. x1 + x2 + x3 = 14 gave 0); a bound per variable avoids it.
-      Arrays.fill(upper, UNBOUNDED);
+      unknown = new boolean[system.size()];
+      cells.forEach(c -> unknown[c] = true);
+      // No count of a bounded cell exceeds the largest published one, so reaching four times it means unbounded.
+      unbounded = 4 * (Arrays.stream(system.n()).max().orElse(0) + 1000);
+      upper = new long[cells.size()];
+      Arrays.fill(upper, unbounded);
       for (CellSystem.Relation relation : system.relations()) {
-        constraint(relation.cells(), Relationship.EQ, system);
+        row(relation.cells(), true, system);
       }
       for (CellSystem.Bound bound : system.bounds()) {
-        constraint(bound.cells(), Relationship.LEQ, system);
+        row(bound.cells(), false, system);
       }
-      for (int v = 0; v < cells.size(); v++) {
-        double[] unit = new double[cells.size()];
-        unit[v] = 1;
-        constraints.add(new LinearConstraint(unit, Relationship.LEQ, upper[v]));
-        if (lower[v] > 0) {
-          constraints.add(new LinearConstraint(unit, Relationship.GEQ, lower[v]));
-        }
+      checked.add(cells.stream().mapToLong(c -> system.n()[c]).toArray());
+    }
+
+    /** A program over variables 0..k−1 given as rows, each variable between 0 and its upper bound. */
+    Program(long[][] rows, boolean[] equalities, long[] limits, long[] upper) {
+      for (int v = 0; v < upper.length; v++) {
+        variable.put(v, v);
+      }
+      unknown = null;
+      this.upper = upper.clone();
+      unbounded = Long.MAX_VALUE;
+      for (int r = 0; r < rows.length; r++) {
+        this.rows.add(rows[r].clone());
+        this.equalities.add(equalities[r]);
+        this.limits.add(limits[r]);
       }
     }
 
@@ -139,170 +147,140 @@ public final class SuppressionAudit {
       return variable.size();
     }
 
-    double optimum(int cell, GoalType goal) {
-      return wholeOptimum(variable.size(), variable.get(cell), constraints, goal);
-    }
-
-    /** The relaxation's maximum of a cell: a cheap guide for the repair, not a bound the gate uses. */
-    double relaxedMaximum(int cell) {
-      double[] objective = new double[variable.size()];
-      objective[variable.get(cell)] = 1;
-      PointValuePair optimum = solve(objective, constraints, GoalType.MAXIMIZE);
-      return optimum == null ? Double.NEGATIVE_INFINITY : optimum.getValue();
-    }
-
-    /**
-     * The cells whose bound in the direction of {@code goal} is settled by whole points of programs
-     * that optimise the sum of the open cells: at least {@code threshold} (maximising) or exactly
-     * {@code threshold} (minimising towards 0), with the value at the point.
-     */
-    Map<Integer, Double> certified(List<Integer> cells, GoalType goal, double threshold) {
-      Map<Integer, Double> settled = new HashMap<>();
-      java.util.Set<Integer> open = new java.util.TreeSet<>(cells);
-      while (open.size() > 1) {
-        double[] objective = new double[variable.size()];
-        open.forEach(c -> objective[variable.get(c)] = 1);
-        double[] point = wholePoint(variable.size(), objective, constraints, goal);
-        if (point == null) {
-          break;
-        }
-        // Only a whole point is a table; off one, only cells the figures do not bound at all count.
-        boolean whole = Arrays.stream(point).allMatch(v -> Math.abs(v - Math.rint(v)) <= WHOLE);
-        boolean progress = false;
-        for (int cell : List.copyOf(open)) {
-          double value = point[variable.get(cell)];
-          boolean reached = goal == GoalType.MAXIMIZE ? value >= (whole ? threshold - WHOLE : UNBOUNDED / 2)
-              : whole && value <= threshold + WHOLE;
-          if (reached) {
-            settled.put(cell, value >= UNBOUNDED / 2 ? Double.POSITIVE_INFINITY : Math.rint(value));
-            open.remove(cell);
-            progress = true;
-          }
-        }
-        if (!progress) {
-          break;
-        }
-      }
-      return settled;
-    }
-
-    java.util.SortedSet<Integer> published() {
+    SortedSet<Integer> published() {
       return published;
     }
 
-    private void constraint(int[] cells, Relationship relationship, CellSystem system) {
-      if (Arrays.stream(cells).noneMatch(variable::containsKey)) {
+    /**
+     * The largest (or smallest) whole value of a cell consistent with every row: the most extreme
+     * value at the points checked so far, after the solver's optimum for this cell was checked too.
+     * That is the solver's optimum when its point checks; otherwise a value the attacker can reach,
+     * so a maximum is never too high and a minimum never too low. Infinite when the rows do not
+     * bound the cell.
+     */
+    double optimum(int cell, boolean maximise) {
+      long[] unit = new long[variables()];
+      unit[variable.get(cell)] = 1;
+      solve(unit, maximise);
+      return bestChecked(cell, maximise);
+    }
+
+    /** The linear relaxation's maximum of a cell: a cheap guide for the repair, never a bound the gate uses. */
+    double relaxedMaximum(int cell) {
+      long[] unit = new long[variables()];
+      unit[variable.get(cell)] = 1;
+      Optimisation.Result result = model(unit, false).maximise();
+      return result.getState().isFeasible() ? result.getValue() : Double.NEGATIVE_INFINITY;
+    }
+
+    /** Solves for the sum of these cells (largest or smallest), keeping the point when it checks. */
+    void solve(List<Integer> cells, boolean maximise) {
+      long[] sum = new long[variables()];
+      cells.forEach(c -> sum[variable.get(c)] = 1);
+      solve(sum, maximise);
+    }
+
+    /** The most extreme value of a cell at the whole points checked so far (∞ at the unbounded ceiling). */
+    double bestChecked(int cell, boolean maximise) {
+      int v = variable.get(cell);
+      long best = maximise ? Long.MIN_VALUE : Long.MAX_VALUE;
+      for (long[] point : checked) {
+        best = maximise ? Math.max(best, point[v]) : Math.min(best, point[v]);
+      }
+      return maximise && best >= unbounded / 2 ? Double.POSITIVE_INFINITY : best;
+    }
+
+    private void solve(long[] objective, boolean maximise) {
+      ExpressionsBasedModel model = model(objective, true);
+      Optimisation.Result result = maximise ? model.maximise() : model.minimise();
+      if (result.getState().isFeasible()) {
+        long[] point = new long[variables()];
+        boolean whole = true;
+        for (int v = 0; v < point.length; v++) {
+          double value = result.doubleValue(v);
+          point[v] = Math.round(value);
+          whole &= Math.abs(value - point[v]) <= 1e-6;
+        }
+        if (whole && holds(point)) {
+          checked.add(point);
+        }
+      }
+    }
+
+    /** Whether a whole point satisfies every row and bound, in exact arithmetic. */
+    boolean holds(long[] point) {
+      for (int v = 0; v < point.length; v++) {
+        if (point[v] < 0 || point[v] > upper[v]) {
+          return false;
+        }
+      }
+      for (int r = 0; r < rows.size(); r++) {
+        long[] row = rows.get(r);
+        long total = 0;
+        for (int v = 0; v < row.length; v++) {
+          total = Math.addExact(total, Math.multiplyExact(row[v], point[v]));
+        }
+        if (equalities.get(r) ? total != limits.get(r) : total > limits.get(r)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** A new model per program: ojAlgo's model keeps state from one solve to the next (a maximum after a minimum came out wrong). */
+    private ExpressionsBasedModel model(long[] coefficients, boolean whole) {
+      ExpressionsBasedModel model = new ExpressionsBasedModel();
+      for (int v = 0; v < variables(); v++) {
+        model.addVariable("x" + v).lower(0).upper(upper[v]).integer(whole);
+      }
+      for (int r = 0; r < rows.size(); r++) {
+        Expression expression = model.addExpression("r" + r);
+        long[] row = rows.get(r);
+        for (int v = 0; v < row.length; v++) {
+          if (row[v] != 0) {
+            expression.set(model.getVariable(v), row[v]);
+          }
+        }
+        if (equalities.get(r)) {
+          expression.level(limits.get(r));
+        } else {
+          expression.upper(limits.get(r));
+        }
+      }
+      Expression objective = model.addExpression("objective").weight(1);
+      for (int v = 0; v < coefficients.length; v++) {
+        if (coefficients[v] != 0) {
+          objective.set(model.getVariable(v), coefficients[v]);
+        }
+      }
+      return model;
+    }
+
+    private void row(int[] cells, boolean equality, CellSystem system) {
+      if (Arrays.stream(cells).noneMatch(c -> unknown[c])) {
         return;
       }
-      double[] coefficients = new double[variable.size()];
-      double constant = 0;
+      long[] coefficients = new long[variables()];
+      long constant = 0;
       for (int i = 0; i < cells.length; i++) {
-        double sign = i == 0 ? 1 : -1;
-        if (variable.containsKey(cells[i])) {
-          coefficients[variable.get(cells[i])] += sign;
+        long sign = i == 0 ? 1 : -1;
+        Integer v = variable.get(cells[i]);
+        if (v != null) {
+          coefficients[v] += sign;
         } else {
           constant -= sign * system.n()[cells[i]];
           published.add(cells[i]);
         }
       }
       int[] involved = java.util.stream.IntStream.range(0, coefficients.length).filter(v -> coefficients[v] != 0).toArray();
-      if (involved.length == 1 && relationship == Relationship.LEQ) {
-        int v = involved[0];
-        double bound = constant / coefficients[v];
-        if (coefficients[v] > 0) {
-          upper[v] = Math.min(upper[v], bound);
-        } else {
-          lower[v] = Math.max(lower[v], bound);
-        }
+      if (involved.length == 1 && !equality && coefficients[involved[0]] == 1) {
+        // x ≤ b alone is the variable's bound, not a row.
+        upper[involved[0]] = Math.min(upper[involved[0]], constant);
         return;
       }
-      constraints.add(new LinearConstraint(coefficients, relationship, constant));
-    }
-  }
-
-  /**
-   * The optimum of one variable over whole-number points, by branch and bound on the linear
-   * programs. Past {@link #MAX_BRANCHES} programs a maximum is the best whole point found (the
-   * attacker might know less, never more, so the gate errs towards suppressing) and a minimum the
-   * relaxation's.
-   */
-  static double wholeOptimum(int variables, int target, List<LinearConstraint> constraints, GoalType goal) {
-    double[] objective = new double[variables];
-    objective[target] = 1;
-    return branchAndBound(variables, objective, constraints, goal).value();
-  }
-
-  /** A whole point optimising the objective (a sum of cells), or null when none was found. */
-  static double[] wholePoint(int variables, double[] objective, List<LinearConstraint> constraints, GoalType goal) {
-    return branchAndBound(variables, objective, constraints, goal).point();
-  }
-
-  private record Whole(double value, double[] point) {}
-
-  private static Whole branchAndBound(int variables, double[] objective, List<LinearConstraint> constraints, GoalType goal) {
-    boolean max = goal == GoalType.MAXIMIZE;
-    double best = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-    double[] bestPoint = null;
-    Double relaxation = null;
-    Deque<List<LinearConstraint>> open = new ArrayDeque<>(List.of(constraints));
-    for (int programs = 0; !open.isEmpty(); programs++) {
-      if (programs == MAX_BRANCHES) {
-        // Without a whole point the relaxation's bound stands, rounded down (the gate's bound before integers).
-        return bestPoint != null || relaxation == null ? new Whole(max ? best : Math.min(best, relaxation), bestPoint)
-            : new Whole(max ? Math.floor(relaxation + WHOLE) : Math.ceil(relaxation - WHOLE), null);
-      }
-      List<LinearConstraint> node = open.pop();
-      PointValuePair optimum = solve(objective, node, goal);
-      if (optimum == null) {
-        continue;
-      }
-      if (Double.isInfinite(optimum.getValue()) || optimum.getValue() >= UNBOUNDED / 2) {
-        // A cell the published figures do not bound: any value, so no whole point is needed to show it.
-        return new Whole(max ? Double.POSITIVE_INFINITY : optimum.getValue(), optimum.getPoint());
-      }
-      if (relaxation == null) {
-        relaxation = optimum.getValue();
-      }
-      // The objective is whole, so a branch whose relaxation cannot beat the best whole value by 1 is done.
-      double reachable = max ? Math.floor(optimum.getValue() + WHOLE) : Math.ceil(optimum.getValue() - WHOLE);
-      if (max ? reachable <= best : reachable >= best) {
-        continue;
-      }
-      double[] point = optimum.getPoint();
-      int fractional = -1;
-      for (int v = 0; v < point.length && fractional < 0; v++) {
-        if (Math.abs(point[v] - Math.rint(point[v])) > WHOLE) {
-          fractional = v;
-        }
-      }
-      if (fractional < 0) {
-        best = Math.rint(optimum.getValue());
-        bestPoint = point;
-        continue;
-      }
-      double[] unit = new double[variables];
-      unit[fractional] = 1;
-      List<LinearConstraint> down = new ArrayList<>(node);
-      down.add(new LinearConstraint(unit, Relationship.LEQ, Math.floor(point[fractional])));
-      List<LinearConstraint> up = new ArrayList<>(node);
-      up.add(new LinearConstraint(unit, Relationship.GEQ, Math.ceil(point[fractional])));
-      open.push(down);
-      open.push(up);
-    }
-    return new Whole(best, bestPoint);
-  }
-
-  /** The relaxation's optimum; null when infeasible, an infinite value when unbounded. */
-  private static PointValuePair solve(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
-    int variables = objective.length;
-    try {
-      return new SimplexSolver().optimize(new MaxIter(100_000), new LinearObjectiveFunction(objective, 0),
-          new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(true));
-    } catch (UnboundedSolutionException e) {
-      return new PointValuePair(new double[variables],
-          goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
-    } catch (NoFeasibleSolutionException e) {
-      return null;
+      rows.add(coefficients);
+      equalities.add(equality);
+      limits.add(constant);
     }
   }
 

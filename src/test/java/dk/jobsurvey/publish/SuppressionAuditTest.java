@@ -89,10 +89,13 @@ class SuppressionAuditTest {
           extremes[1] = Math.max(extremes[1], point[0]);
         }
       }
-      double max = SuppressionAudit.wholeOptimum(variables, 0, constraints, GoalType.MAXIMIZE);
+      long[][] longRows = {java.util.Arrays.stream(rows[0]).asLongStream().toArray(),
+          java.util.Arrays.stream(rows[1]).asLongStream().toArray()};
+      SuppressionAudit.Program program = new SuppressionAudit.Program(longRows, new boolean[2],
+          new long[] {limits[0], limits[1]}, new long[] {6, 6, 6});
+      double max = program.optimum(0, true);
       assertThat(max).as("max, trial %d", trial).isEqualTo((double) extremes[1]);
-      assertThat(SuppressionAudit.wholeOptimum(variables, 0, constraints, GoalType.MINIMIZE)).as("min, trial %d", trial)
-          .isEqualTo((double) extremes[0]);
+      assertThat(program.optimum(0, false)).as("min, trial %d", trial).isEqualTo((double) extremes[0]);
       double relaxation = new SimplexSolver().optimize(new MaxIter(1000), new LinearObjectiveFunction(new double[] {1, 0, 0}, 0),
           new LinearConstraintSet(constraints), GoalType.MAXIMIZE, new NonNegativeConstraint(true)).getValue();
       if (relaxation > max + 1e-6) {
