@@ -5,6 +5,7 @@
 # Writes r_status.txt (converged or failed), and for a design that converged r_weights.csv and
 # r_estimates.csv beside the inputs, numbers with 17 significant digits.
 suppressMessages(library(survey))
+library(MASS)  # calibrate's raking needs MASS::ginv; without it every design would look unconverged
 options(survey.lonely.psu = "adjust", warn = 1)
 number <- function(x) sprintf("%.17g", x)
 
@@ -30,7 +31,12 @@ for (folder in sort(list.dirs(commandArgs(trailingOnly = TRUE)[1], recursive = F
     warning = function(w) {
       if (grepl("converge", conditionMessage(w))) converged <<- FALSE
       invokeRestart("muffleWarning")
-    }), error = function(e) { converged <<- FALSE; NULL })
+    }), error = function(e) {
+      # Only calibrate's refusal counts as a failure; anything else (a missing package: MASS) stops the script.
+      if (!grepl("Calibration failed|converge", conditionMessage(e))) stop(folder, ": ", conditionMessage(e))
+      converged <<- FALSE
+      NULL
+    })
   writeLines(if (converged) "converged" else "failed", file.path(folder, "r_status.txt"))
   if (!converged) next
   write.csv(data.frame(respondent_id = resp$respondent_id, weight = number(weights(calibrated))),

@@ -275,10 +275,10 @@ class RDifferentialTest {
   private static void requireR() throws Exception {
     String missing;
     try {
-      Process probe = new ProcessBuilder("Rscript", "-e", "suppressMessages(library(survey)); cat(format(packageVersion('survey')))")
+      Process probe = new ProcessBuilder("Rscript", "-e", "suppressMessages({library(survey); library(MASS)}); cat(format(packageVersion('survey')))")
           .redirectErrorStream(true).start();
       String version = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      missing = probe.waitFor(2, TimeUnit.MINUTES) && probe.exitValue() == 0 ? null : "R's survey package is missing: " + version;
+      missing = probe.waitFor(2, TimeUnit.MINUTES) && probe.exitValue() == 0 ? null : "R's survey or MASS package is missing: " + version;
       if (missing == null) {
         System.out.println("RDifferentialTest: R survey " + version);
       }
