@@ -23,8 +23,9 @@ import org.ojalgo.optimisation.Optimisation;
  *
  * <p>The gate does not take the solver's word for it: a cell passes only on a whole point that
  * this class has checked, in exact integer arithmetic, against every relation and bound, and at
- * which the cell reaches the threshold. A solver that fails or errs can only cause more
- * suppression, never a release an attacker could narrow.
+ * which the cell reaches the threshold. A solver that finds no point or a wrong one can only
+ * cause more suppression, never a release an attacker could narrow (an exception from the solver
+ * stops the step, with nothing published).
  */
 public final class SuppressionAudit {
   /** The values of a suppressed cell the published figures leave possible. */
@@ -159,18 +160,21 @@ public final class SuppressionAudit {
      * bound the cell.
      */
     double optimum(int cell, boolean maximise) {
-      long[] unit = new long[variables()];
-      unit[variable.get(cell)] = 1;
-      solve(unit, maximise);
+      solve(unit(cell), maximise);
       return bestChecked(cell, maximise);
     }
 
     /** The linear relaxation's maximum of a cell: a cheap guide for the repair, never a bound the gate uses. */
     double relaxedMaximum(int cell) {
+      Optimisation.Result result = model(unit(cell), false).maximise();
+      return result.getState().isFeasible() ? result.getValue() : Double.NEGATIVE_INFINITY;
+    }
+
+    /** The objective of one cell's count. */
+    private long[] unit(int cell) {
       long[] unit = new long[variables()];
       unit[variable.get(cell)] = 1;
-      Optimisation.Result result = model(unit, false).maximise();
-      return result.getState().isFeasible() ? result.getValue() : Double.NEGATIVE_INFINITY;
+      return unit;
     }
 
     /** Solves for the sum of these cells (largest or smallest), keeping the point when it checks. */
