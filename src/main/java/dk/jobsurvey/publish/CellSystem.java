@@ -56,31 +56,6 @@ public record CellSystem(List<String> keys, long[] n, List<Relation> relations, 
     return keys.size();
   }
 
-  /** For each cell, the cells it shares a relation or a bound with. */
-  List<List<Integer>> neighbours() {
-    List<List<Integer>> neighbours = new ArrayList<>();
-    for (int i = 0; i < size(); i++) {
-      neighbours.add(new ArrayList<>());
-    }
-    for (Relation relation : relations) {
-      link(neighbours, relation.cells());
-    }
-    for (Bound bound : bounds) {
-      link(neighbours, bound.cells());
-    }
-    return neighbours;
-  }
-
-  private static void link(List<List<Integer>> neighbours, int[] cells) {
-    for (int cell : cells) {
-      for (int other : cells) {
-        if (other != cell) {
-          neighbours.get(cell).add(other);
-        }
-      }
-    }
-  }
-
   /** Collects the cells, relations and bounds of several tables into one system. */
   public static final class Builder {
     private final List<String> keys = new ArrayList<>();

@@ -22,9 +22,9 @@ import java.util.TreeSet;
  *       other is left: they hide no respondents, so suppressing them protects nothing. An envelope
  *       total ({@link CellSystem.Relation#envelope}) is suppressed with any primary child instead.
  *   <li>Audit: every primary cell's whole-number bound ({@link SuppressionAudit}) must reach min
- *       respondents. The first failing cell of each connected group of suppressed cells gets one more
- *       published figure suppressed ({@link #repair}), and secondary and audit run again, for at most
- *       {@code maxAuditRounds} rounds.
+ *       respondents. Each failing cell, in key order, that still fails after the repairs before it gets
+ *       one more published figure suppressed ({@link #repair}), and secondary and audit run again, for
+ *       at most {@code maxAuditRounds} rounds.
  * </ul>
  */
 public final class DisclosureControl {
@@ -59,7 +59,7 @@ public final class DisclosureControl {
   /** How far from a failing cell the repair ranks candidates by distance (beyond, by n alone). */
   static final int REPAIR_STEPS = 3;
   /** Published cells tried per failing cell in a repair. */
-  static final int REPAIR_CANDIDATES = 12;
+  static final int REPAIR_CANDIDATES = 2;
   /** Larger groups of suppressed cells skip the trials (a program each would cost too long) for the nearest published cell. */
   static final int REPAIR_TRIAL_VARIABLES = 1000;
 
@@ -79,7 +79,7 @@ public final class DisclosureControl {
         reasons[cell] = Reason.PRIMARY;
       }
     }
-    List<List<Integer>> neighbours = system.neighbours();
+    SystemIndex index = new SystemIndex(system);
     int[] decidedIn = new int[system.size()];
     java.util.Arrays.fill(decidedIn, -1);
     for (int round = 0; ; round++) {
@@ -100,13 +100,9 @@ public final class DisclosureControl {
         throw new DisclosureException(failing.stream().map(c -> system.keys().get(c) + " (n could be deduced to lie in ["
             + bound(intervals.get(c).lo()) + ", " + bound(intervals.get(c).hi()) + "])").toList(), round);
       }
-      // One repair per connected group and round: its failing cells mostly share a cause, and are audited again.
-      Set<Integer> repaired = new HashSet<>();
+      // In the order of the failing cells, each still failing after the repairs before it gets one.
       for (int cell : failing) {
-        if (!repaired.addAll(SuppressionAudit.component(system, reasons, neighbours, cell))) {
-          continue;
-        }
-        Integer chosen = repair(system, reasons, neighbours, cell);
+        Integer chosen = repair(index, reasons, cell);
         if (chosen != null) {
           reasons[chosen] = Reason.SECONDARY;
         }
@@ -150,21 +146,27 @@ public final class DisclosureControl {
   }
 
   /**
-   * The published cell to suppress for a failing cell: of the published figures the attacker's
-   * program uses, nearest to the cell first (steps through shared relations and bounds), then
-   * smallest n, zeros first (a published 0 beside hidden cells pins what they can hold), at most
-   * {@link #REPAIR_CANDIDATES}, the first whose suppression lifts the cell's
-   * bound to min respondents, else the one that lifts it most; if none lifts it, the nearest
-   * published cell. Trying them costs a program each, and only failing cells pay it; in a group of
-   * more than {@link #REPAIR_TRIAL_VARIABLES} suppressed cells the nearest published cell is taken at once.
+   * The published cell to suppress for a failing cell, or null when the cell no longer fails: of the
+   * published figures the attacker's program uses, nearest to the cell first (steps through shared
+   * relations and bounds), then smallest n, zeros first (a published 0 beside hidden cells pins what
+   * they can hold). The first {@link #REPAIR_CANDIDATES} are tried with the cell's whole-number bound:
+   * the first that lifts it to min respondents, else the one that lifts it most; if none lifts it,
+   * the nearest published cell. On the national data a failing cell is mostly pinned by two figures
+   * at once, so no single candidate lifts it and further trials would only cost a program each; the
+   * next round's audit shows what is still missing. In a group of more than
+   * {@link #REPAIR_TRIAL_VARIABLES} suppressed cells the nearest published cell is taken at once.
    */
-  private Integer repair(CellSystem system, Reason[] reasons, List<List<Integer>> neighbours, int cell) {
-    SuppressionAudit.Program program = SuppressionAudit.program(system, reasons, neighbours, cell);
-    if (program.variables() > REPAIR_TRIAL_VARIABLES) {
-      return nearestPublished(system, reasons, neighbours, cell);
+  private Integer repair(SystemIndex index, Reason[] reasons, int cell) {
+    CellSystem system = index.system();
+    SuppressionAudit.Program program = SuppressionAudit.program(index, reasons, cell);
+    double before = program.optimum(cell, true);
+    if (before >= minRespondents) {
+      return null;
     }
-    double before = program.relaxedMaximum(cell);
-    Map<Integer, Integer> steps = steps(neighbours, cell);
+    if (program.variables() > REPAIR_TRIAL_VARIABLES) {
+      return nearestPublished(index, reasons, cell);
+    }
+    Map<Integer, Integer> steps = steps(index, cell);
     List<Integer> candidates = program.published().stream()
         .sorted(Comparator.<Integer>comparingInt(c -> steps.getOrDefault(c, Integer.MAX_VALUE))
             .thenComparingLong(c -> system.n()[c]).thenComparing(c -> system.keys().get(c)))
@@ -173,21 +175,21 @@ public final class DisclosureControl {
     double bestBound = before;
     for (int candidate : candidates) {
       reasons[candidate] = Reason.SECONDARY;
-      double bound = SuppressionAudit.program(system, reasons, neighbours, cell).relaxedMaximum(cell);
+      double bound = SuppressionAudit.program(index, reasons, cell).optimum(cell, true);
       reasons[candidate] = null;
-      if (bound >= minRespondents - 1e-6) {
+      if (bound >= minRespondents) {
         return candidate;
       }
-      if (bound > bestBound + 1e-6) {
+      if (bound > bestBound) {
         best = candidate;
         bestBound = bound;
       }
     }
-    return best != null ? best : nearestPublished(system, reasons, neighbours, cell);
+    return best != null ? best : nearestPublished(index, reasons, cell);
   }
 
   /** Steps from {@code cell} through shared relations and bounds, up to {@link #REPAIR_STEPS} (farther cells are absent). */
-  private static Map<Integer, Integer> steps(List<List<Integer>> neighbours, int cell) {
+  private static Map<Integer, Integer> steps(SystemIndex index, int cell) {
     Map<Integer, Integer> steps = new java.util.HashMap<>(Map.of(cell, 0));
     java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(cell));
     while (!queue.isEmpty()) {
@@ -195,7 +197,7 @@ public final class DisclosureControl {
       if (steps.get(from) == REPAIR_STEPS) {
         continue;
       }
-      for (int other : neighbours.get(from)) {
+      for (int other : index.neighbours(from)) {
         if (steps.putIfAbsent(other, steps.get(from) + 1) == null) {
           queue.add(other);
         }
@@ -208,19 +210,19 @@ public final class DisclosureControl {
    * The published cell with the smallest n among those sharing a relation or bound with
    * {@code cell}; when all of those are suppressed already, among those one step further out, and so on.
    */
-  private static Integer nearestPublished(CellSystem system, Reason[] reasons, List<List<Integer>> neighbours, int cell) {
+  private static Integer nearestPublished(SystemIndex index, Reason[] reasons, int cell) {
     Set<Integer> reached = new HashSet<>(List.of(cell));
     List<Integer> frontier = List.of(cell);
     while (!frontier.isEmpty()) {
       TreeSet<Integer> next = new TreeSet<>();
       for (int from : frontier) {
-        for (int other : neighbours.get(from)) {
+        for (int other : index.neighbours(from)) {
           if (reached.add(other)) {
             next.add(other);
           }
         }
       }
-      Integer chosen = smallest(system, reasons, next);
+      Integer chosen = smallest(index.system(), reasons, next);
       if (chosen != null) {
         return chosen;
       }

@@ -47,7 +47,7 @@ public final class SuppressionAudit {
    */
   static Map<Integer, Interval> intervals(CellSystem system, DisclosureControl.Reason[] reasons, double enough) {
     boolean gate = !Double.isNaN(enough);
-    List<List<Integer>> neighbours = system.neighbours();
+    SystemIndex index = new SystemIndex(system);
     Map<Integer, Interval> intervals = new LinkedHashMap<>();
     int[] component = new int[system.size()];
     Arrays.fill(component, -1);
@@ -55,35 +55,42 @@ public final class SuppressionAudit {
       if (reasons[start] == null || component[start] >= 0) {
         continue;
       }
-      List<Integer> cells = connected(start, reasons, neighbours, component);
+      List<Integer> cells = connected(start, reasons, index, component);
       List<Integer> primaries = cells.stream().filter(c -> reasons[c] == DisclosureControl.Reason.PRIMARY).toList();
       if (primaries.isEmpty()) {
         continue;
       }
-      Program program = new Program(system, cells);
-      // Largest sum for the gate (points where cells reach the threshold), smallest for exact bounds (points at 0).
-      program.solve(primaries, gate);
-      for (int cell : primaries) {
+      Program program = new Program(index, cells);
+      if (gate) {
+        program.reachAtOnce(primaries, enough);
+      } else {
+        // The smallest sum: one point where many cells are at 0, their lower bound.
+        program.solve(primaries, false);
+      }
+      // Each cell's programs are its own (a new model each, the shared points only read): two cores, two at a time.
+      List<Interval> found = primaries.parallelStream().map(cell -> {
         double reached = program.bestChecked(cell, true);
         double hi = gate && reached >= enough ? reached : program.optimum(cell, true);
         double lo = gate ? Double.NaN : program.bestChecked(cell, false) == 0 ? 0 : program.optimum(cell, false);
-        intervals.put(cell, new Interval(lo, hi));
+        return new Interval(lo, hi);
+      }).toList();
+      for (int i = 0; i < primaries.size(); i++) {
+        intervals.put(primaries.get(i), found.get(i));
       }
     }
     return intervals;
   }
 
   /** The attacker's program for the connected group of suppressed cells that holds {@code cell}. */
-  static Program program(CellSystem system, DisclosureControl.Reason[] reasons, List<List<Integer>> neighbours, int cell) {
-    return new Program(system, component(system, reasons, neighbours, cell));
+  static Program program(SystemIndex index, DisclosureControl.Reason[] reasons, int cell) {
+    return new Program(index, component(index, reasons, cell));
   }
 
   /** The suppressed cells linked to a suppressed cell through relations and bounds, itself included. */
-  static List<Integer> component(CellSystem system, DisclosureControl.Reason[] reasons, List<List<Integer>> neighbours,
-      int cell) {
-    int[] component = new int[system.size()];
+  static List<Integer> component(SystemIndex index, DisclosureControl.Reason[] reasons, int cell) {
+    int[] component = new int[index.system().size()];
     Arrays.fill(component, -1);
-    return connected(cell, reasons, neighbours, component);
+    return connected(cell, reasons, index, component);
   }
 
   /**
@@ -100,31 +107,30 @@ public final class SuppressionAudit {
     }
 
     private final Map<Integer, Integer> variable = new HashMap<>();
-    /** Per cell of the system, whether it is a variable here (a row is visited only if it holds one). */
-    private final boolean[] unknown;
     /** The published cells in the rows: what the attacker uses about this group. */
     private final TreeSet<Integer> published = new TreeSet<>();
-    private final List<long[]> rows = new ArrayList<>();
+    /** Row r is Σ coefficients[r][i] · x[variables[r][i]] = limit (or ≤ limit). */
+    private final List<int[]> rowVariables = new ArrayList<>();
+    private final List<long[]> rowCoefficients = new ArrayList<>();
     private final List<Boolean> equalities = new ArrayList<>();
     private final List<Long> limits = new ArrayList<>();
     private final long[] upper;
     private final long unbounded;
     private final List<long[]> checked = new ArrayList<>();
 
-    /** The program of a group of suppressed cells of a system. */
-    Program(CellSystem system, List<Integer> cells) {
+    /** The program of a group of suppressed cells of a system: the rows that hold one of them. */
+    Program(SystemIndex index, List<Integer> cells) {
+      CellSystem system = index.system();
       cells.forEach(c -> variable.put(c, variable.size()));
-      unknown = new boolean[system.size()];
-      cells.forEach(c -> unknown[c] = true);
       // No count of a bounded cell exceeds the largest published one, so reaching four times it means unbounded.
       unbounded = 4 * (Arrays.stream(system.n()).max().orElse(0) + 1000);
       upper = new long[cells.size()];
       Arrays.fill(upper, unbounded);
-      for (CellSystem.Relation relation : system.relations()) {
-        row(relation.cells(), true, system);
-      }
-      for (CellSystem.Bound bound : system.bounds()) {
-        row(bound.cells(), false, system);
+      TreeSet<Integer> rows = new TreeSet<>();
+      cells.forEach(c -> Arrays.stream(index.rowsOf(c)).forEach(rows::add));
+      long[] scratch = new long[cells.size()];
+      for (int r : rows) {
+        row(index.row(r), index.isRelation(r), system, scratch);
       }
       checked.add(cells.stream().mapToLong(c -> system.n()[c]).toArray());
     }
@@ -134,13 +140,12 @@ public final class SuppressionAudit {
       for (int v = 0; v < upper.length; v++) {
         variable.put(v, v);
       }
-      unknown = null;
       this.upper = upper.clone();
       unbounded = Long.MAX_VALUE;
       for (int r = 0; r < rows.length; r++) {
-        this.rows.add(rows[r].clone());
-        this.equalities.add(equalities[r]);
-        this.limits.add(limits[r]);
+        long[] row = rows[r];
+        int[] involved = java.util.stream.IntStream.range(0, row.length).filter(v -> row[v] != 0).toArray();
+        add(involved, Arrays.stream(involved).mapToLong(v -> row[v]).toArray(), equalities[r], limits[r]);
       }
     }
 
@@ -154,20 +159,25 @@ public final class SuppressionAudit {
 
     /**
      * The largest (or smallest) whole value of a cell consistent with every row: the most extreme
-     * value at the points checked so far, after the solver's optimum for this cell was checked too.
-     * That is the solver's optimum when its point checks; otherwise a value the attacker can reach,
-     * so a maximum is never too high and a minimum never too low. Infinite when the rows do not
-     * bound the cell.
+     * value at the points checked before and in this call. The relaxation's optimum is tried first:
+     * when a checked point reaches it, rounded to a whole number, nothing can go further. Otherwise
+     * the integer program's optimum, when its point checks; else a value the attacker can reach, so a
+     * maximum is never too high and a minimum never too low. Infinite when the rows do not bound the
+     * cell. Leaves the program as it was, so that cells can be solved side by side.
      */
     double optimum(int cell, boolean maximise) {
-      solve(unit(cell), maximise);
-      return bestChecked(cell, maximise);
-    }
-
-    /** The linear relaxation's maximum of a cell: a cheap guide for the repair, never a bound the gate uses. */
-    double relaxedMaximum(int cell) {
-      Optimisation.Result result = model(unit(cell), false).maximise();
-      return result.getState().isFeasible() ? result.getValue() : Double.NEGATIVE_INFINITY;
+      List<long[]> points = new ArrayList<>(checked);
+      long[] objective = unit(cell);
+      Optimisation.Result relaxed = solve(objective, maximise, false, points);
+      if (relaxed.getState().isFeasible()) {
+        double value = relaxed.getValue();
+        long whole = (long) (maximise ? Math.floor(value + 1e-6) : Math.ceil(value - 1e-6));
+        if (extreme(points, cell, maximise) == whole) {
+          return finite(whole);
+        }
+      }
+      solve(objective, maximise, true, points);
+      return finite(extreme(points, cell, maximise));
     }
 
     /** The objective of one cell's count. */
@@ -181,34 +191,60 @@ public final class SuppressionAudit {
     void solve(List<Integer> cells, boolean maximise) {
       long[] sum = new long[variables()];
       cells.forEach(c -> sum[variable.get(c)] = 1);
-      solve(sum, maximise);
+      solve(sum, maximise, true, checked);
+    }
+
+    /**
+     * Points where cells reach {@code enough}, many at once: the largest sum of the cells not yet
+     * reached, again while that reaches more of them.
+     */
+    void reachAtOnce(List<Integer> cells, double enough) {
+      List<Integer> open = cells;
+      while (!open.isEmpty()) {
+        solve(open, true);
+        List<Integer> left = open.stream().filter(c -> bestChecked(c, true) < enough).toList();
+        if (left.size() == open.size()) {
+          return;
+        }
+        open = left;
+      }
     }
 
     /** The most extreme value of a cell at the whole points checked so far (∞ at the unbounded ceiling). */
     double bestChecked(int cell, boolean maximise) {
-      int v = variable.get(cell);
-      long best = maximise ? Long.MIN_VALUE : Long.MAX_VALUE;
-      for (long[] point : checked) {
-        best = maximise ? Math.max(best, point[v]) : Math.min(best, point[v]);
-      }
-      return maximise && best >= unbounded / 2 ? Double.POSITIVE_INFINITY : best;
+      return finite(extreme(checked, cell, maximise));
     }
 
-    private void solve(long[] objective, boolean maximise) {
-      ExpressionsBasedModel model = model(objective, true);
+    private long extreme(List<long[]> points, int cell, boolean maximise) {
+      int v = variable.get(cell);
+      long best = maximise ? Long.MIN_VALUE : Long.MAX_VALUE;
+      for (long[] point : points) {
+        best = maximise ? Math.max(best, point[v]) : Math.min(best, point[v]);
+      }
+      return best;
+    }
+
+    private double finite(long value) {
+      return value >= unbounded / 2 ? Double.POSITIVE_INFINITY : value;
+    }
+
+    /** Solves, whole or relaxed, and adds the optimal point to {@code points} when it is whole and checks. */
+    private Optimisation.Result solve(long[] objective, boolean maximise, boolean whole, List<long[]> points) {
+      ExpressionsBasedModel model = model(objective, whole);
       Optimisation.Result result = maximise ? model.maximise() : model.minimise();
       if (result.getState().isFeasible()) {
         long[] point = new long[variables()];
-        boolean whole = true;
+        boolean integral = true;
         for (int v = 0; v < point.length; v++) {
           double value = result.doubleValue(v);
           point[v] = Math.round(value);
-          whole &= Math.abs(value - point[v]) <= 1e-6;
+          integral &= Math.abs(value - point[v]) <= 1e-6;
         }
-        if (whole && holds(point)) {
-          checked.add(point);
+        if (integral && holds(point)) {
+          points.add(point);
         }
       }
+      return result;
     }
 
     /** Whether a whole point satisfies every row and bound, in exact arithmetic. */
@@ -218,11 +254,12 @@ public final class SuppressionAudit {
           return false;
         }
       }
-      for (int r = 0; r < rows.size(); r++) {
-        long[] row = rows.get(r);
+      for (int r = 0; r < rowVariables.size(); r++) {
+        int[] variables = rowVariables.get(r);
+        long[] coefficients = rowCoefficients.get(r);
         long total = 0;
-        for (int v = 0; v < row.length; v++) {
-          total = Math.addExact(total, Math.multiplyExact(row[v], point[v]));
+        for (int i = 0; i < variables.length; i++) {
+          total = Math.addExact(total, Math.multiplyExact(coefficients[i], point[variables[i]]));
         }
         if (equalities.get(r) ? total != limits.get(r) : total > limits.get(r)) {
           return false;
@@ -232,18 +269,17 @@ public final class SuppressionAudit {
     }
 
     /** A new model per program: ojAlgo's model keeps state from one solve to the next (a maximum after a minimum came out wrong). */
-    private ExpressionsBasedModel model(long[] coefficients, boolean whole) {
+    private ExpressionsBasedModel model(long[] objectiveCoefficients, boolean whole) {
       ExpressionsBasedModel model = new ExpressionsBasedModel();
       for (int v = 0; v < variables(); v++) {
         model.addVariable("x" + v).lower(0).upper(upper[v]).integer(whole);
       }
-      for (int r = 0; r < rows.size(); r++) {
+      for (int r = 0; r < rowVariables.size(); r++) {
         Expression expression = model.addExpression("r" + r);
-        long[] row = rows.get(r);
-        for (int v = 0; v < row.length; v++) {
-          if (row[v] != 0) {
-            expression.set(model.getVariable(v), row[v]);
-          }
+        int[] variables = rowVariables.get(r);
+        long[] coefficients = rowCoefficients.get(r);
+        for (int i = 0; i < variables.length; i++) {
+          expression.set(model.getVariable(variables[i]), coefficients[i]);
         }
         if (equalities.get(r)) {
           expression.level(limits.get(r));
@@ -252,52 +288,57 @@ public final class SuppressionAudit {
         }
       }
       Expression objective = model.addExpression("objective").weight(1);
-      for (int v = 0; v < coefficients.length; v++) {
-        if (coefficients[v] != 0) {
-          objective.set(model.getVariable(v), coefficients[v]);
+      for (int v = 0; v < objectiveCoefficients.length; v++) {
+        if (objectiveCoefficients[v] != 0) {
+          objective.set(model.getVariable(v), objectiveCoefficients[v]);
         }
       }
       return model;
     }
 
-    private void row(int[] cells, boolean equality, CellSystem system) {
-      if (Arrays.stream(cells).noneMatch(c -> unknown[c])) {
-        return;
-      }
-      long[] coefficients = new long[variables()];
+    /** One relation or bound, its published cells moved to the right-hand side ({@code scratch} is all 0, and left so). */
+    private void row(int[] cells, boolean equality, CellSystem system, long[] scratch) {
       long constant = 0;
+      TreeSet<Integer> touched = new TreeSet<>();
       for (int i = 0; i < cells.length; i++) {
         long sign = i == 0 ? 1 : -1;
         Integer v = variable.get(cells[i]);
         if (v != null) {
-          coefficients[v] += sign;
+          scratch[v] += sign;
+          touched.add(v);
         } else {
           constant -= sign * system.n()[cells[i]];
           published.add(cells[i]);
         }
       }
-      int[] involved = java.util.stream.IntStream.range(0, coefficients.length).filter(v -> coefficients[v] != 0).toArray();
-      if (involved.length == 1 && !equality && coefficients[involved[0]] == 1) {
+      int[] involved = touched.stream().mapToInt(Integer::intValue).filter(v -> scratch[v] != 0).toArray();
+      long[] coefficients = Arrays.stream(involved).mapToLong(v -> scratch[v]).toArray();
+      touched.forEach(v -> scratch[v] = 0);
+      if (involved.length == 1 && !equality && coefficients[0] == 1) {
         // x ≤ b alone is the variable's bound, not a row.
         upper[involved[0]] = Math.min(upper[involved[0]], constant);
         return;
       }
-      rows.add(coefficients);
+      add(involved, coefficients, equality, constant);
+    }
+
+    private void add(int[] variables, long[] coefficients, boolean equality, long limit) {
+      rowVariables.add(variables);
+      rowCoefficients.add(coefficients);
       equalities.add(equality);
-      limits.add(constant);
+      limits.add(limit);
     }
   }
 
   /** The suppressed cells linked to {@code start} through relations and bounds, each marked with the component. */
-  private static List<Integer> connected(int start, DisclosureControl.Reason[] reasons, List<List<Integer>> neighbours,
-      int[] component) {
+  private static List<Integer> connected(int start, DisclosureControl.Reason[] reasons, SystemIndex index, int[] component) {
     List<Integer> cells = new ArrayList<>();
     Deque<Integer> queue = new ArrayDeque<>(List.of(start));
     component[start] = start;
     while (!queue.isEmpty()) {
       int cell = queue.poll();
       cells.add(cell);
-      for (int other : neighbours.get(cell)) {
+      for (int other : index.neighbours(cell)) {
         if (reasons[other] != null && component[other] < 0) {
           component[other] = start;
           queue.add(other);
