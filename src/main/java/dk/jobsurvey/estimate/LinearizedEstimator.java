@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
@@ -22,7 +21,8 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
 public final class LinearizedEstimator {
   private final List<EstimationCell> cells;
   private final int[][] columnsOfCell;
-  private final RealMatrix pseudoInverse;
+  /** (X'bX)⁺, row by row. */
+  private final double[][] pseudoInverse;
   private final int columns;
   private final int[] stratumOfCell;
   private final double[] stratumPopulation;
@@ -64,8 +64,8 @@ public final class LinearizedEstimator {
         }
       }
     }
-    pseudoInverse = columns == 0 ? null
-        : new SingularValueDecomposition(new Array2DRowRealMatrix(crossProducts, false)).getSolver().getInverse();
+    pseudoInverse = columns == 0 ? new double[0][]
+        : new SingularValueDecomposition(new Array2DRowRealMatrix(crossProducts, false)).getSolver().getInverse().getData();
 
     Map<String, Integer> strata = new HashMap<>();
     stratumOfCell = new int[cells.size()];
@@ -102,37 +102,55 @@ public final class LinearizedEstimator {
     }
     double estimate = weightedSum / weightTotal;
 
-    // Per domain cell: Σz and Σz² of its respondents (z = 0 for those without a value).
-    double[] zSum = new double[cells.size()];
-    double[] zSquares = new double[cells.size()];
+    // Per domain cell: Σz and Σz² of its respondents (z = 0 for those without a value, and outside the domain).
+    double[] zSum = new double[domain.length];
+    double[] zSquares = new double[domain.length];
     double[] rightHandSide = new double[columns];
-    for (int c : domain) {
-      EstimationCell cell = cells.get(c);
+    boolean[] touched = new boolean[columns];
+    int[] nonZero = new int[columns];
+    int nonZeros = 0;
+    for (int d = 0; d < domain.length; d++) {
+      EstimationCell cell = cells.get(domain[d]);
       long answered = cell.answered()[measure];
-      zSum[c] = (cell.sum()[measure] - answered * estimate) / weightTotal;
-      zSquares[c] = (cell.sumOfSquares()[measure] - 2 * estimate * cell.sum()[measure] + answered * estimate * estimate)
+      zSum[d] = (cell.sum()[measure] - answered * estimate) / weightTotal;
+      zSquares[d] = (cell.sumOfSquares()[measure] - 2 * estimate * cell.sum()[measure] + answered * estimate * estimate)
           / (weightTotal * weightTotal);
-      for (int column : columnsOfCell[c]) {
-        rightHandSide[column] += cell.baseWeight() * zSum[c];
+      for (int column : columnsOfCell[domain[d]]) {
+        rightHandSide[column] += cell.baseWeight() * zSum[d];
+        if (!touched[column]) {
+          touched[column] = true;
+          nonZero[nonZeros++] = column;
+        }
       }
     }
-    double[] fit = columns == 0 ? new double[0] : pseudoInverse.operate(rightHandSide);
+    // B = (X'bX)⁺·X'bz, over the columns a small domain touches only (most of a national table's cells are small domains).
+    double[] fit = new double[columns];
+    for (int i = 0; i < columns; i++) {
+      double[] row = pseudoInverse[i];
+      double total = 0;
+      for (int k = 0; k < nonZeros; k++) {
+        total += row[nonZero[k]] * rightHandSide[nonZero[k]];
+      }
+      fit[i] = total;
+    }
 
+    // u = w·(z − x·B) per respondent: every cell has −w·r·x·B and its square, the domain's cells their z terms too.
     int strata = stratumPopulation.length;
     double[] uSum = new double[strata];
     double[] uSquares = new double[strata];
     for (int c = 0; c < cells.size(); c++) {
       EstimationCell cell = cells.get(c);
-      double fitted = 0;
-      for (int column : columnsOfCell[c]) {
-        fitted += fit[column];
-      }
+      double fitted = fitted(c, fit);
       double w = cell.finalWeight();
       long r = cell.respondents();
-      double u = w * (zSum[c] - r * fitted);
-      double uu = w * w * (zSquares[c] - 2 * fitted * zSum[c] + r * fitted * fitted);
-      uSum[stratumOfCell[c]] += u;
-      uSquares[stratumOfCell[c]] += uu;
+      uSum[stratumOfCell[c]] -= w * r * fitted;
+      uSquares[stratumOfCell[c]] += w * w * r * fitted * fitted;
+    }
+    for (int d = 0; d < domain.length; d++) {
+      int c = domain[d];
+      double w = cells.get(c).finalWeight();
+      uSum[stratumOfCell[c]] += w * zSum[d];
+      uSquares[stratumOfCell[c]] += w * w * (zSquares[d] - 2 * fitted(c, fit) * zSum[d]);
     }
     double variance = 0;
     for (int h = 0; h < strata; h++) {
@@ -147,6 +165,14 @@ public final class LinearizedEstimator {
       }
     }
     return new Estimate(n, estimate, Math.sqrt(Math.max(0, variance)));
+  }
+
+  private double fitted(int cell, double[] fit) {
+    double fitted = 0;
+    for (int column : columnsOfCell[cell]) {
+      fitted += fit[column];
+    }
+    return fitted;
   }
 
   /** The plain share or mean of {@code measure} over the cells {@code domain}, with the simple-random-sampling SE s/√n. */

@@ -89,17 +89,21 @@ public final class Tabulation {
     CellSystem system = published.build();
     DisclosureControl.Pattern pattern = control.suppress(system);
 
-    List<Row> rows = new ArrayList<>();
-    for (TableSpec table : tables) {
-      for (int c : cellsOf(tableCells, table)) {
-        TableCells.Cell cell = tableCells.cells().get(c);
-        for (int m = 0; m < measures.size(); m++) {
-          DisclosureControl.Reason reason = pattern.reasons()[itemCells.get(measures.get(m).item())[c]];
-          rows.add(row(table, measures.get(m), cell, true, estimator.weighted(domains[c], m), reason));
-          rows.add(row(table, measures.get(m), cell, false, estimator.unweighted(domains[c], m), reason));
-        }
+    List<Map.Entry<TableSpec, Integer>> tableCellsInOrder = new ArrayList<>();
+    tables.forEach(table -> cellsOf(tableCells, table).forEach(c -> tableCellsInOrder.add(Map.entry(table, c))));
+    // The estimator only reads: the cells' estimates side by side on the cores there are, rows in table order.
+    List<Row> rows = new ArrayList<>(tableCellsInOrder.parallelStream().map(entry -> {
+      int c = entry.getValue();
+      TableCells.Cell cell = tableCells.cells().get(c);
+      List<Row> cellRows = new ArrayList<>();
+      for (int m = 0; m < measures.size(); m++) {
+        DisclosureControl.Reason reason = pattern.reasons()[itemCells.get(measures.get(m).item())[c]];
+        // A hidden figure shows no estimate: none is computed.
+        cellRows.add(row(entry.getKey(), measures.get(m), cell, true, reason != null ? null : estimator.weighted(domains[c], m), reason));
+        cellRows.add(row(entry.getKey(), measures.get(m), cell, false, reason != null ? null : estimator.unweighted(domains[c], m), reason));
       }
-    }
+      return cellRows;
+    }).flatMap(List::stream).toList());
     if (alphaCells != null) {
       rows.addAll(alphaCells.rows(pattern));
     }
