@@ -95,7 +95,7 @@ public final class SuppressionAudit {
 
   /**
    * The attacker's program for one group of unknown counts: rows Σ a·x = b (a relation, published
-   * cells moved to the right-hand side) or Σ a·x ≤ b (a bound), and 0 ≤ x ≤ upper. It keeps every
+   * cells moved to the right-hand side) or Σ a·x ≤ b (a bound), and lower ≤ x ≤ upper. It keeps every
    * whole point it has checked; the published table itself is the first.
    */
   static final class Program {
@@ -114,7 +114,10 @@ public final class SuppressionAudit {
     private final List<long[]> rowCoefficients = new ArrayList<>();
     private final List<Boolean> equalities = new ArrayList<>();
     private final List<Long> limits = new ArrayList<>();
+    private final long[] lower;
     private final long[] upper;
+    /** The inequality rows so far by their left-hand side: the same row twice keeps the tighter limit. */
+    private final Map<String, Integer> inequalityRows = new HashMap<>();
     private final long unbounded;
     private final List<long[]> checked = new ArrayList<>();
 
@@ -124,6 +127,7 @@ public final class SuppressionAudit {
       cells.forEach(c -> variable.put(c, variable.size()));
       // No count of a bounded cell exceeds the largest published one, so reaching four times it means unbounded.
       unbounded = 4 * (Arrays.stream(system.n()).max().orElse(0) + 1000);
+      lower = new long[cells.size()];
       upper = new long[cells.size()];
       Arrays.fill(upper, unbounded);
       TreeSet<Integer> rows = new TreeSet<>();
@@ -140,6 +144,7 @@ public final class SuppressionAudit {
       for (int v = 0; v < upper.length; v++) {
         variable.put(v, v);
       }
+      this.lower = new long[upper.length];
       this.upper = upper.clone();
       unbounded = Long.MAX_VALUE;
       for (int r = 0; r < rows.length; r++) {
@@ -250,7 +255,7 @@ public final class SuppressionAudit {
     /** Whether a whole point satisfies every row and bound, in exact arithmetic. */
     boolean holds(long[] point) {
       for (int v = 0; v < point.length; v++) {
-        if (point[v] < 0 || point[v] > upper[v]) {
+        if (point[v] < lower[v] || point[v] > upper[v]) {
           return false;
         }
       }
@@ -272,7 +277,7 @@ public final class SuppressionAudit {
     private ExpressionsBasedModel model(long[] objectiveCoefficients, boolean whole) {
       ExpressionsBasedModel model = new ExpressionsBasedModel();
       for (int v = 0; v < variables(); v++) {
-        model.addVariable("x" + v).lower(0).upper(upper[v]).integer(whole);
+        model.addVariable("x" + v).lower(lower[v]).upper(upper[v]).integer(whole);
       }
       for (int r = 0; r < rowVariables.size(); r++) {
         Expression expression = model.addExpression("r" + r);
@@ -314,15 +319,34 @@ public final class SuppressionAudit {
       int[] involved = touched.stream().mapToInt(Integer::intValue).filter(v -> scratch[v] != 0).toArray();
       long[] coefficients = Arrays.stream(involved).mapToLong(v -> scratch[v]).toArray();
       touched.forEach(v -> scratch[v] = 0);
-      if (involved.length == 1 && !equality && coefficients[0] == 1) {
-        // x ≤ b alone is the variable's bound, not a row.
-        upper[involved[0]] = Math.min(upper[involved[0]], constant);
-        return;
-      }
       add(involved, coefficients, equality, constant);
     }
 
+    /**
+     * Adds a row. a·x ≤ b alone is a bound of x, not a row (rounded to a whole number: x counts
+     * people); an inequality already there keeps the tighter limit. Both make the model smaller, not
+     * different: a bound from n(published) ≤ Σ n(hidden) is most of the rows on the national data.
+     */
     private void add(int[] variables, long[] coefficients, boolean equality, long limit) {
+      if (variables.length == 1 && !equality) {
+        int v = variables[0];
+        long a = coefficients[0];
+        if (a > 0) {
+          upper[v] = Math.min(upper[v], Math.floorDiv(limit, a));
+        } else {
+          lower[v] = Math.max(lower[v], -Math.floorDiv(limit, -a));
+        }
+        return;
+      }
+      if (!equality) {
+        String side = Arrays.toString(variables) + Arrays.toString(coefficients);
+        Integer known = inequalityRows.get(side);
+        if (known != null) {
+          limits.set(known, Math.min(limits.get(known), limit));
+          return;
+        }
+        inequalityRows.put(side, rowVariables.size());
+      }
       rowVariables.add(variables);
       rowCoefficients.add(coefficients);
       equalities.add(equality);
