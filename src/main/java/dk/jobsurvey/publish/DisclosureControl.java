@@ -89,14 +89,14 @@ public final class DisclosureControl {
           decidedIn[cell] = round;
         }
       }
-      Map<Integer, SuppressionAudit.Interval> highest = SuppressionAudit.intervals(system, reasons, minRespondents);
+      Map<Integer, SuppressionAudit.Interval> highest = SuppressionAudit.intervals(index, reasons, minRespondents);
       List<Integer> failing = highest.entrySet().stream()
           .filter(e -> e.getValue().hi() < minRespondents - 1e-6).map(Map.Entry::getKey).sorted().toList();
       if (failing.isEmpty()) {
-        return new Pattern(reasons, decidedIn, round, SuppressionAudit.intervals(system, reasons));
+        return new Pattern(reasons, decidedIn, round, SuppressionAudit.intervals(index, reasons, Double.NaN));
       }
       if (round == maxAuditRounds) {
-        Map<Integer, SuppressionAudit.Interval> intervals = SuppressionAudit.intervals(system, reasons);
+        Map<Integer, SuppressionAudit.Interval> intervals = SuppressionAudit.intervals(index, reasons, Double.NaN);
         throw new DisclosureException(failing.stream().map(c -> system.keys().get(c) + " (n could be deduced to lie in ["
             + bound(intervals.get(c).lo()) + ", " + bound(intervals.get(c).hi()) + "])").toList(), round);
       }
@@ -159,30 +159,37 @@ public final class DisclosureControl {
   private Integer repair(SystemIndex index, Reason[] reasons, int cell) {
     CellSystem system = index.system();
     SuppressionAudit.Program program = SuppressionAudit.program(index, reasons, cell);
-    double before = program.optimum(cell, true);
-    if (before >= minRespondents) {
-      return null;
-    }
     if (program.variables() > REPAIR_TRIAL_VARIABLES) {
-      return nearestPublished(index, reasons, cell);
+      return program.optimum(cell, true) >= minRespondents ? null : nearestPublished(index, reasons, cell);
     }
     Map<Integer, Integer> steps = steps(index, cell);
     List<Integer> candidates = program.published().stream()
         .sorted(Comparator.<Integer>comparingInt(c -> steps.getOrDefault(c, Integer.MAX_VALUE))
             .thenComparingLong(c -> system.n()[c]).thenComparing(c -> system.keys().get(c)))
         .limit(REPAIR_CANDIDATES).toList();
-    Integer best = null;
-    double bestBound = before;
-    for (int candidate : candidates) {
-      reasons[candidate] = Reason.SECONDARY;
-      double bound = SuppressionAudit.program(index, reasons, cell).optimum(cell, true);
-      reasons[candidate] = null;
-      if (bound >= minRespondents) {
-        return candidate;
+    // The cell's bound as it stands and with each candidate hidden, side by side (each trial on its own copy).
+    List<Integer> trials = new ArrayList<>(java.util.Collections.singletonList(null));
+    trials.addAll(candidates);
+    double[] bounds = trials.parallelStream().mapToDouble(candidate -> {
+      if (candidate == null) {
+        return program.optimum(cell, true);
       }
-      if (bound > bestBound) {
-        best = candidate;
-        bestBound = bound;
+      Reason[] trial = reasons.clone();
+      trial[candidate] = Reason.SECONDARY;
+      return SuppressionAudit.program(index, trial, cell).optimum(cell, true);
+    }).toArray();
+    if (bounds[0] >= minRespondents) {
+      return null;
+    }
+    Integer best = null;
+    double bestBound = bounds[0];
+    for (int t = 1; t < trials.size(); t++) {
+      if (bounds[t] >= minRespondents) {
+        return trials.get(t);
+      }
+      if (bounds[t] > bestBound) {
+        best = trials.get(t);
+        bestBound = bounds[t];
       }
     }
     return best != null ? best : nearestPublished(index, reasons, cell);

@@ -35,7 +35,7 @@ public final class SuppressionAudit {
 
   /** The attacker's exact interval for every primary cell. */
   public static Map<Integer, Interval> intervals(CellSystem system, DisclosureControl.Reason[] reasons) {
-    return intervals(system, reasons, Double.NaN);
+    return intervals(new SystemIndex(system), reasons, Double.NaN);
   }
 
   /**
@@ -45,9 +45,9 @@ public final class SuppressionAudit {
    * the primary cells often gives such a point for many at once; the rest get their own program, and
    * the lower bounds are NaN. With NaN, exact lower and upper bounds.
    */
-  static Map<Integer, Interval> intervals(CellSystem system, DisclosureControl.Reason[] reasons, double enough) {
+  static Map<Integer, Interval> intervals(SystemIndex index, DisclosureControl.Reason[] reasons, double enough) {
     boolean gate = !Double.isNaN(enough);
-    SystemIndex index = new SystemIndex(system);
+    CellSystem system = index.system();
     Map<Integer, Interval> intervals = new LinkedHashMap<>();
     int[] component = new int[system.size()];
     Arrays.fill(component, -1);
@@ -62,16 +62,17 @@ public final class SuppressionAudit {
       }
       Program program = new Program(index, cells);
       if (gate) {
-        program.reachAtOnce(primaries, enough);
+        // Points where cells reach the threshold, which the attacker then cannot rule out.
+        program.settleAtOnce(primaries, true, c -> program.bestChecked(c, true) >= enough);
       } else {
-        // The smallest sum: one point where many cells are at 0, their lower bound.
-        program.solve(primaries, false);
+        program.settleAtOnce(primaries, false, c -> program.atBound(c, false));
+        program.settleAtOnce(primaries, true, c -> program.atBound(c, true));
       }
       // Each cell's programs are its own (a new model each, the shared points only read): two cores, two at a time.
       List<Interval> found = primaries.parallelStream().map(cell -> {
         double reached = program.bestChecked(cell, true);
         double hi = gate && reached >= enough ? reached : program.optimum(cell, true);
-        double lo = gate ? Double.NaN : program.bestChecked(cell, false) == 0 ? 0 : program.optimum(cell, false);
+        double lo = gate ? Double.NaN : program.optimum(cell, false);
         return new Interval(lo, hi);
       }).toList();
       for (int i = 0; i < primaries.size(); i++) {
@@ -114,6 +115,8 @@ public final class SuppressionAudit {
     private final List<long[]> rowCoefficients = new ArrayList<>();
     private final List<Boolean> equalities = new ArrayList<>();
     private final List<Long> limits = new ArrayList<>();
+    /** Passes over the rows to tighten the bounds: each pass costs little, and a few settle them. */
+    private static final int TIGHTENING_PASSES = 10;
     private final long[] lower;
     private final long[] upper;
     /** The inequality rows so far by their left-hand side: the same row twice keeps the tighter limit. */
@@ -136,6 +139,7 @@ public final class SuppressionAudit {
       for (int r : rows) {
         row(index.row(r), index.isRelation(r), system, scratch);
       }
+      tightenBounds();
       checked.add(cells.stream().mapToLong(c -> system.n()[c]).toArray());
     }
 
@@ -152,6 +156,63 @@ public final class SuppressionAudit {
         int[] involved = java.util.stream.IntStream.range(0, row.length).filter(v -> row[v] != 0).toArray();
         add(involved, Arrays.stream(involved).mapToLong(v -> row[v]).toArray(), equalities[r], limits[r]);
       }
+      tightenBounds();
+    }
+
+    /**
+     * The bounds each row implies for its variables, to a fixpoint: from Σ a·x ≤ b, a_j·x_j ≤ b − Σ
+     * of the other terms' least values, rounded to whole numbers (counts). Implied, so the program
+     * is the same; with tight bounds a checked point at a cell's bound settles it without a program.
+     */
+    private void tightenBounds() {
+      boolean changed = true;
+      for (int pass = 0; pass < TIGHTENING_PASSES && changed; pass++) {
+        changed = false;
+        for (int r = 0; r < rowVariables.size(); r++) {
+          long[] coefficients = rowCoefficients.get(r);
+          changed |= tighten(rowVariables.get(r), coefficients, limits.get(r));
+          if (equalities.get(r)) {
+            changed |= tighten(rowVariables.get(r), Arrays.stream(coefficients).map(a -> -a).toArray(), -limits.get(r));
+          }
+        }
+      }
+    }
+
+    /** Tightens the bounds from Σ a·x ≤ b; whether any changed. */
+    private boolean tighten(int[] variables, long[] coefficients, long limit) {
+      long[] least = new long[variables.length];
+      long sum = 0;
+      int unboundedTerm = -1;
+      for (int i = 0; i < variables.length; i++) {
+        long a = coefficients[i];
+        int v = variables[i];
+        if (a < 0 && upper[v] >= unbounded / 2) {
+          if (unboundedTerm >= 0) {
+            return false;
+          }
+          unboundedTerm = i;
+          continue;
+        }
+        least[i] = a > 0 ? a * lower[v] : a * upper[v];
+        sum += least[i];
+      }
+      boolean changed = false;
+      for (int j = 0; j < variables.length; j++) {
+        if (unboundedTerm >= 0 && j != unboundedTerm) {
+          continue;
+        }
+        long room = limit - (sum - least[j]);
+        long a = coefficients[j];
+        int v = variables[j];
+        if (a > 0 && Math.floorDiv(room, a) < upper[v]) {
+          upper[v] = Math.floorDiv(room, a);
+          changed = true;
+        } else if (a < 0 && -Math.floorDiv(room, -a) > lower[v]) {
+          lower[v] = -Math.floorDiv(room, -a);
+          changed = true;
+        }
+      }
+      return changed;
     }
 
     int variables() {
@@ -171,6 +232,11 @@ public final class SuppressionAudit {
      * cell. Leaves the program as it was, so that cells can be solved side by side.
      */
     double optimum(int cell, boolean maximise) {
+      int v = variable.get(cell);
+      if (extreme(checked, cell, maximise) == (maximise ? upper[v] : lower[v])) {
+        // A checked point at the cell's own bound: no program goes further.
+        return finite(maximise ? upper[v] : lower[v]);
+      }
       List<long[]> points = new ArrayList<>(checked);
       long[] objective = unit(cell);
       Optimisation.Result relaxed = solve(objective, maximise, false, points);
@@ -200,19 +266,25 @@ public final class SuppressionAudit {
     }
 
     /**
-     * Points where cells reach {@code enough}, many at once: the largest sum of the cells not yet
-     * reached, again while that reaches more of them.
+     * Points that settle many cells at once: the largest (smallest) sum of the cells not yet
+     * settled, again while that settles more of them.
      */
-    void reachAtOnce(List<Integer> cells, double enough) {
+    void settleAtOnce(List<Integer> cells, boolean maximise, java.util.function.Predicate<Integer> settled) {
       List<Integer> open = cells;
       while (!open.isEmpty()) {
-        solve(open, true);
-        List<Integer> left = open.stream().filter(c -> bestChecked(c, true) < enough).toList();
+        solve(open, maximise);
+        List<Integer> left = open.stream().filter(settled.negate()).toList();
         if (left.size() == open.size()) {
           return;
         }
         open = left;
       }
+    }
+
+    /** Whether a checked point has the cell at its upper (lower) bound: its maximum (minimum), with no program of its own. */
+    boolean atBound(int cell, boolean maximise) {
+      int v = variable.get(cell);
+      return extreme(checked, cell, maximise) == (maximise ? upper[v] : lower[v]);
     }
 
     /** The most extreme value of a cell at the whole points checked so far (∞ at the unbounded ceiling). */
