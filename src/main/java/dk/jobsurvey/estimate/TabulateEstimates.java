@@ -109,12 +109,6 @@ public final class TabulateEstimates {
     Map<String, Double> seconds = new LinkedHashMap<>();
     long started = System.nanoTime();
 
-    // The response rates and text counts are small queries whose time is mostly the driver's planning and
-    // Delta's log: they run in a thread of their own beside the aggregation instead of after it.
-    java.util.concurrent.ExecutorService beside = java.util.concurrent.Executors.newSingleThreadExecutor();
-    java.util.concurrent.CompletableFuture<Released> released =
-        java.util.concurrent.CompletableFuture.supplyAsync(this::released, beside);
-    beside.shutdown();
     List<Column> keys = new ArrayList<>();
     variables.forEach(v -> keys.add(col(v)));
     CELL_COLUMNS.forEach(c -> keys.add(col(c)));
@@ -168,41 +162,20 @@ public final class TabulateEstimates {
     seconds.put("estimate_cells", (System.nanoTime() - driverStarted) / 1e9);
 
     long releasedStarted = System.nanoTime();
-    Released counts = join(released);
-    seconds.put("aggregate_released_wait", (System.nanoTime() - releasedStarted) / 1e9);
-
-    long suppressStarted = System.nanoTime();
-    Tabulation.Result tabulation = new Tabulation(variables, calibrationMargins(), cells, values(cells), survey.suppression())
-        .tabulate(survey.tables(), measures, alphas,
-            new Tabulation.Released(ResponseMonitor.respondents(counts.rates()), counts.itemsByTheme(), counts.texts()));
-    seconds.put("estimate_and_suppress", (System.nanoTime() - suppressStarted) / 1e9);
-    long respondents = cells.stream().mapToLong(EstimationCell::respondents).sum();
-    return new Result(tabulation, counts.rates(), counts.ratesSchema(), respondents, cells.size(), seconds);
-  }
-
-  /** What the other published tables hold, for the one disclosure system: the response rates and the free texts' counts. */
-  private record Released(List<Row> rates, StructType ratesSchema, Map<String, List<String>> itemsByTheme,
-      FreeTextTerms.Counts texts) {}
-
-  private Released released() {
     Dataset<Row> rates = new ResponseMonitor(survey, warehouse).rates();
     List<Row> rateRows = rates.collectAsList();
     FreeTextTerms.Counts texts = new FreeTextTerms(survey, questionnaire, warehouse).counts();
     Map<String, List<String>> itemsByTheme = new LinkedHashMap<>();
     questionnaire.themes().forEach(t -> itemsByTheme.put(t.id(), questionnaire.itemsOf(t.id()).stream().map(Questionnaire.Item::id).toList()));
-    return new Released(rateRows, rates.schema(), itemsByTheme, texts);
-  }
+    seconds.put("aggregate_released", (System.nanoTime() - releasedStarted) / 1e9);
 
-  /** The released counts, or what stopped them, as it was thrown. */
-  private static Released join(java.util.concurrent.CompletableFuture<Released> released) {
-    try {
-      return released.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
+    long suppressStarted = System.nanoTime();
+    Tabulation.Result tabulation = new Tabulation(variables, calibrationMargins(), cells, values(cells), survey.suppression())
+        .tabulate(survey.tables(), measures, alphas,
+            new Tabulation.Released(ResponseMonitor.respondents(rateRows), itemsByTheme, texts));
+    seconds.put("estimate_and_suppress", (System.nanoTime() - suppressStarted) / 1e9);
+    long respondents = cells.stream().mapToLong(EstimationCell::respondents).sum();
+    return new Result(tabulation, rateRows, rates.schema(), respondents, cells.size(), seconds);
   }
 
   /** The configured margins with the classes the round's weighting merged (analysis/weighting_diagnostics). */
