@@ -54,6 +54,67 @@ class SuppressionAuditTest {
     assertThat(compared).isGreaterThan(50);
   }
 
+  /**
+   * Mixed equalities and inequalities with coefficients of either sign, so that the bounds the rows
+   * imply, and points sitting at those bounds, decide many optima without a program of their own:
+   * every variable's whole-number minimum and maximum must still equal enumeration.
+   */
+  @Test
+  void impliedBoundsAndSharedPointsKeepEveryOptimumExact() {
+    Random random = new Random(23);
+    int feasiblePrograms = 0;
+    for (int trial = 0; trial < 400; trial++) {
+      int variables = 4;
+      int rowCount = 1 + random.nextInt(3);
+      long[][] rows = new long[rowCount][variables];
+      boolean[] equalities = new boolean[rowCount];
+      long[] limits = new long[rowCount];
+      for (int r = 0; r < rowCount; r++) {
+        for (int v = 0; v < variables; v++) {
+          rows[r][v] = random.nextInt(5) - 2;
+        }
+        equalities[r] = random.nextBoolean();
+        limits[r] = random.nextInt(15) - 4;
+      }
+      long[] upper = new long[variables];
+      for (int v = 0; v < variables; v++) {
+        upper[v] = random.nextInt(7);
+      }
+      long[][] extremes = new long[variables][];
+      for (int x = 0; x < 7 * 7 * 7 * 7; x++) {
+        long[] point = {x % 7, x / 7 % 7, x / 49 % 7, x / 343};
+        boolean feasible = true;
+        for (int v = 0; v < variables; v++) {
+          feasible &= point[v] <= upper[v];
+        }
+        for (int r = 0; r < rowCount && feasible; r++) {
+          long total = 0;
+          for (int v = 0; v < variables; v++) {
+            total += rows[r][v] * point[v];
+          }
+          feasible = equalities[r] ? total == limits[r] : total <= limits[r];
+        }
+        for (int v = 0; v < variables && feasible; v++) {
+          extremes[v] = extremes[v] == null ? new long[] {point[v], point[v]}
+              : new long[] {Math.min(extremes[v][0], point[v]), Math.max(extremes[v][1], point[v])};
+        }
+      }
+      if (extremes[0] == null) {
+        continue;
+      }
+      feasiblePrograms++;
+      SuppressionAudit.Program program = new SuppressionAudit.Program(rows, equalities, limits, upper);
+      List<Integer> all = List.of(0, 1, 2, 3);
+      program.settleAtOnce(all, false, c -> program.atBound(c, false));
+      program.settleAtOnce(all, true, c -> program.atBound(c, true));
+      for (int v = 0; v < variables; v++) {
+        assertThat(program.optimum(v, false)).as("min of x%d, trial %d", v, trial).isEqualTo((double) extremes[v][0]);
+        assertThat(program.optimum(v, true)).as("max of x%d, trial %d", v, trial).isEqualTo((double) extremes[v][1]);
+      }
+    }
+    assertThat(feasiblePrograms).as("feasible programs among the trials").isGreaterThan(100);
+  }
+
   @Test
   void wholeOptimaEqualEnumerationWhereTheLinearRelaxationPromisesMore() {
     Random random = new Random(11);
