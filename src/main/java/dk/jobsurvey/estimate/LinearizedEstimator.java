@@ -86,7 +86,7 @@ public final class LinearizedEstimator {
     stratumRespondents = respondents.stream().mapToLong(Long::longValue).toArray();
   }
 
-  /** The weighted estimate of {@code measure} over the cells {@code domain} (indices into the cells). */
+  /** The weighted estimate of {@code measure} over the cells {@code domain} (distinct indices into the cells). */
   public Estimate weighted(int[] domain, int measure) {
     long n = 0;
     double weightTotal = 0;

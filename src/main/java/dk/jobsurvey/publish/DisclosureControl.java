@@ -22,7 +22,7 @@ import java.util.TreeSet;
  *       other is left: they hide no respondents, so suppressing them protects nothing. An envelope
  *       total ({@link CellSystem.Relation#envelope}) is suppressed with any primary child instead.
  *   <li>Audit: every primary cell's whole-number bound ({@link SuppressionAudit}) must reach min
- *       respondents. Each failing cell, in key order, that still fails after the repairs before it gets
+ *       respondents. Each failing cell, in cell order, that still fails after the repairs before it gets
  *       one more published figure suppressed ({@link #repair}), and secondary and audit run again, for
  *       at most {@code maxAuditRounds} rounds.
  * </ul>
@@ -100,12 +100,19 @@ public final class DisclosureControl {
         throw new DisclosureException(failing.stream().map(c -> system.keys().get(c) + " (n could be deduced to lie in ["
             + bound(intervals.get(c).lo()) + ", " + bound(intervals.get(c).hi()) + "])").toList(), round);
       }
-      // In the order of the failing cells, each still failing after the repairs before it gets one.
+      // In cell order, each failing cell still failing after the repairs before it gets one.
+      boolean repaired = false;
       for (int cell : failing) {
         Integer chosen = repair(index, reasons, cell);
         if (chosen != null) {
           reasons[chosen] = Reason.SECONDARY;
+          repaired = true;
         }
+      }
+      // A repair's own program may settle a cell the audit's did not (a solver's miss): the round still changes something.
+      Integer fallback = repaired ? null : nearestPublished(index, reasons, failing.get(0));
+      if (fallback != null) {
+        reasons[fallback] = Reason.SECONDARY;
       }
     }
   }
@@ -160,7 +167,7 @@ public final class DisclosureControl {
     CellSystem system = index.system();
     SuppressionAudit.Program program = SuppressionAudit.program(index, reasons, cell);
     if (program.variables() > REPAIR_TRIAL_VARIABLES) {
-      return program.optimum(cell, true) >= minRespondents ? null : nearestPublished(index, reasons, cell);
+      return nearestPublished(index, reasons, cell);
     }
     Map<Integer, Integer> steps = steps(index, cell);
     List<Integer> candidates = program.published().stream()

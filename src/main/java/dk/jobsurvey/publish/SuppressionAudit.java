@@ -240,9 +240,10 @@ public final class SuppressionAudit {
       List<long[]> points = new ArrayList<>(checked);
       long[] objective = unit(cell);
       Optimisation.Result relaxed = solve(objective, maximise, false, points);
-      if (relaxed.getState().isFeasible()) {
+      if (relaxed.getState().isOptimal()) {
+        // A generous rounding: a solver a little short of the true optimum must not settle the cell early.
         double value = relaxed.getValue();
-        long whole = (long) (maximise ? Math.floor(value + 1e-6) : Math.ceil(value - 1e-6));
+        long whole = (long) (maximise ? Math.floor(value + 1e-3) : Math.ceil(value - 1e-3));
         if (extreme(points, cell, maximise) == whole) {
           return finite(whole);
         }
