@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders a workbook as it prints: to PDF with LibreOffice headless, then each PDF page to PNG, and
-# prints the paths. As the README's figure of the data-quality workbook was made.
+# prints the paths. As the figures of the data-quality workbook in docs/ingest.md were made.
 #   jobs/render-workbook.sh FILE.xlsx OUT_DIR
 # Needs the Debian packages libreoffice-calc-nogui and poppler-utils, and fonts-crosextra-carlito
 # (metrically like Calibri, the workbooks' font: without it text is set wider than in Excel).

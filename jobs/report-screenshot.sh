@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders a report page to PNG with Debian's headless Chromium (apt-get install chromium), as the
-# README's figure was made. Usage: jobs/report-screenshot.sh [REPORT.html] [OUT.png]
+# figure in docs/reports-and-notebooks.md was made. Usage: jobs/report-screenshot.sh [REPORT.html] [OUT.png]
 # Default: the demo's report for Odense (461) to docs/report-page.png.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
