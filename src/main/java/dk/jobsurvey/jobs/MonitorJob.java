@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 /** {@code monitor}: response rates against the target, with projected final responses; riskiest first. */
 public final class MonitorJob {
   static final JobCommand COMMAND = JobCommand.of("monitor",
-      "response rates per municipality and group against the 200-response target, with projections",
+      "response rates per municipality and group against the response target (sample.min_responses), with projections",
       List.of(), MonitorJob::monitor);
 
   private MonitorJob() {}

@@ -36,9 +36,9 @@ final class HtmlReport {
           .append("</figure>\n");
     }
     html.append("<p class=\"note\">Søjlerne viser vægtede skøn; stregerne 95 % konfidensintervaller. Mangler en søjle, "
-        + "er tallet skjult (færre end 5 svar) eller der er ingen svar.</p>\n");
+        + "er tallet skjult (").append(escape(content.wording().tooFewAnswers())).append(") eller der er ingen svar.</p>\n");
     for (ReportTable table : List.of(content.responseRates(), content.results(), content.byGroup())) {
-      table(html, table);
+      table(html, table, content.wording());
     }
     html.append("<h2>Noter</h2>\n");
     for (String note : content.notes()) {
@@ -47,7 +47,7 @@ final class HtmlReport {
     return html.append("</body></html>\n").toString();
   }
 
-  private static void table(StringBuilder html, ReportTable table) {
+  private static void table(StringBuilder html, ReportTable table, ReportWording wording) {
     html.append("<h2>").append(escape(table.title())).append("</h2>\n<table><thead><tr>");
     table.headers().forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
     html.append("</tr></thead><tbody>\n");
@@ -55,16 +55,16 @@ final class HtmlReport {
       html.append("<tr>");
       for (Object value : row) {
         if (value == ReportTable.HIDDEN) {
-          html.append("<td class=\"hidden\">&lt;5</td>");
+          html.append("<td class=\"hidden\">").append(escape(wording.hidden())).append("</td>");
         } else if (value instanceof ReportTable.Figure figure) {
           html.append("<td>").append(escape(figure.text())).append("</td>");
         } else {
-          html.append("<td>").append(escape(value == null ? ReportTable.NO_ANSWERS : value.toString())).append("</td>");
+          html.append("<td>").append(escape(value == null ? ReportWording.NO_ANSWERS : value.toString())).append("</td>");
         }
       }
       html.append("</tr>\n");
     }
-    html.append("</tbody></table><p class=\"note\">").append(escape(ReportTable.FOOTNOTE)).append("</p>\n");
+    html.append("</tbody></table><p class=\"note\">").append(escape(wording.footnote())).append("</p>\n");
   }
 
   static String escape(String text) {

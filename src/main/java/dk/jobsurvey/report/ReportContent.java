@@ -26,12 +26,18 @@ final class ReportContent {
   private final Questionnaire questionnaire;
   /** The municipality, or null for the national report. */
   private final String kommunekode;
+  private final ReportWording wording;
 
   ReportContent(PublishedResults results, Survey survey, Questionnaire questionnaire, String kommunekode) {
     this.results = results;
     this.survey = survey;
     this.questionnaire = questionnaire;
     this.kommunekode = kommunekode;
+    this.wording = ReportWording.of(survey, questionnaire);
+  }
+
+  ReportWording wording() {
+    return wording;
   }
 
   String title() {
@@ -123,7 +129,7 @@ final class ReportContent {
         series(questionnaire.themes().stream().map(Questionnaire.Theme::id).toList(), Measure.THEME_INDEX, 1)));
     for (Questionnaire.Theme theme : questionnaire.themes()) {
       List<Questionnaire.Item> items = questionnaire.itemsOf(theme.id());
-      charts.add(new Chart(theme.label() + ": andel positive svar (4-5) i procent", "Procent", 100,
+      charts.add(new Chart(theme.label() + ": andel positive svar (" + wording.positive() + ") i procent", "Procent", 100,
           items.stream().map(i -> i.id() + " " + shorten(i.text())).toList(),
           series(items.stream().map(Questionnaire.Item::id).toList(), Measure.SHARE_POSITIVE, 100)));
     }
@@ -153,19 +159,20 @@ final class ReportContent {
             + "kommune × ydelsesgruppe og ydelsesgruppe × køn, alder og varighed svarer til befolkningen.",
         "Vægtet og uvægtet: vægtede tal er skøn for hele målgruppen; uvægtede tal er de rå tal blandt dem, der svarede.",
         "Usikkerhed: 95 % konfidensinterval (skøn ± 1,96 × standardfejl), beregnet ved linearisering som i R's survey-pakke.",
-        "Andel positive: andelen, der svarer 4 eller 5 på skalaen 1-5, blandt dem der har besvaret spørgsmålet. "
+        "Andel positive: andelen, der svarer " + wording.positiveInWords() + " på skalaen " + wording.scaleRange()
+            + ", blandt dem der har besvaret spørgsmålet. "
             + "Temaindeks: den enkeltes gennemsnit af temaets besvarede spørgsmål, omregnet til 0-100.",
-        "Diskretionering: " + ReportTable.FOOTNOTE + " En skjult celle vises aldrig som 0 eller tom.");
+        "Diskretionering: " + wording.footnote() + " En skjult celle vises aldrig som 0 eller tom.");
   }
 
   private String groupLabel(String id) {
     return survey.group(id).map(BenefitGroup::label).orElse(id);
   }
 
-  private static String statisticLabel(String statistic) {
+  private String statisticLabel(String statistic) {
     return switch (statistic) {
-      case Measure.SHARE_POSITIVE -> "Andel positive (4-5)";
-      case Measure.MEAN -> "Gennemsnit (1-5)";
+      case Measure.SHARE_POSITIVE -> "Andel positive (" + wording.positive() + ")";
+      case Measure.MEAN -> "Gennemsnit (" + wording.scaleRange() + ")";
       default -> "Indeks (0-100)";
     };
   }

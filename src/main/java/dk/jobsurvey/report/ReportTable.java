@@ -4,20 +4,12 @@ import java.util.List;
 
 /**
  * A table of a report, rendered alike in the workbook and the HTML page. A cell is text, a
- * {@link Figure}, {@link #HIDDEN} (suppressed: shown as "<5" with the footnote) or null (no one
- * answered: shown as "–").
+ * {@link Figure}, {@link #HIDDEN} (suppressed: shown as {@link ReportWording#hidden} with the
+ * footnote) or null (no one answered: shown as {@link ReportWording#NO_ANSWERS}).
  */
 record ReportTable(String title, List<String> headers, List<List<Object>> rows) {
   /** A suppressed figure. */
-  static final Object HIDDEN = new Object() {
-    @Override
-    public String toString() {
-      return "<5";
-    }
-  };
-  static final String NO_ANSWERS = "–";
-  static final String FOOTNOTE = "<5: skjult, fordi færre end 5 har svaret, eller for at beskytte en celle med færre "
-      + "end 5 (diskretionering). –: ingen svar.";
+  static final Object HIDDEN = new Object();
 
   /** How a number reads: a share (0-1, shown as per cent), a mean, an index (0-100) or a count. */
   enum Kind {

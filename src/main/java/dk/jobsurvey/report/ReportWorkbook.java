@@ -12,7 +12,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The report as an .xlsx workbook: a sheet per table (numbers as numbers, shares formatted as per
- * cent, suppressed cells as the text "<5"), and a sheet of notes on weighting and suppression.
+ * cent, suppressed cells as the text "<5" for min_respondents 5), and a sheet of notes on weighting and suppression.
  */
 final class ReportWorkbook {
   private ReportWorkbook() {}
@@ -38,11 +38,12 @@ final class ReportWorkbook {
               cell.setCellValue(figure.value());
               cell.setCellStyle(styles.of(figure.kind()));
             } else {
-              cell(row, c, value == null ? ReportTable.NO_ANSWERS : value.toString(), null);
+              cell(row, c, value == ReportTable.HIDDEN ? content.wording().hidden()
+                  : value == null ? ReportWording.NO_ANSWERS : value.toString(), null);
             }
           }
         }
-        cell(sheet.createRow(table.rows().size() + 4), 0, ReportTable.FOOTNOTE, null);
+        cell(sheet.createRow(table.rows().size() + 4), 0, content.wording().footnote(), null);
         sheet.setColumnWidth(0, 60 * 256);
         for (int c = 1; c < table.headers().size(); c++) {
           sheet.setColumnWidth(c, 18 * 256);

@@ -8,6 +8,8 @@ import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
@@ -15,6 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A report of hand-made published figures: a hidden cell reads "<5", never 0 or blank; no answers read "–". */
 class ReportContentTest {
@@ -68,5 +71,39 @@ class ReportContentTest {
     }
     String html = HtmlReport.render(content);
     assertThat(html).contains("<td class=\"hidden\">&lt;5</td>", "50,0 %", "61,0 %", "skjult, fordi færre end 5 har svaret");
+  }
+
+  /** A stricter threshold and another scale in the configuration: the reports say what was configured, not "<5" or "4-5". */
+  @Test
+  void theWordsThatStateARuleComeFromTheConfiguration(@TempDir Path dir) throws Exception {
+    Path surveyFile = Files.writeString(dir.resolve("survey.yaml"), Files.readString(TestFiles.surveyConfig())
+        .replace("min_respondents: 5 ", "min_respondents: 10 "));
+    Path questionnaireFile = Files.writeString(dir.resolve("questionnaire.yaml"), Files.readString(TestFiles.questionnaireConfig())
+        .replace("scale: {min: 1, max: 5}", "scale: {min: 1, max: 7}").replace("positive_values: [4, 5]", "positive_values: [5, 6, 7]"));
+    Survey survey = ConfigLoader.survey(surveyFile);
+    Questionnaire questionnaire = ConfigLoader.questionnaire(questionnaireFile);
+    assertThat(survey.suppression().minRespondents()).as("the edited configuration").isEqualTo(10);
+    ReportContent content = new ReportContent(results(), survey, questionnaire, "825");
+
+    String html = HtmlReport.render(content);
+    assertThat(html).contains("<td class=\"hidden\">&lt;10</td>", "skjult, fordi færre end 10 har svaret",
+        "færre end 10 svar", "andel positive svar (5-7)", "svarer 5, 6 eller 7 på skalaen 1-7", "Andel positive (5-7)",
+        "Gennemsnit (1-7)");
+    assertThat(html).doesNotContain("&lt;5<", "færre end 5", "(4-5)", "1-5");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ReportWorkbook.write(content, bytes);
+    try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(rowStartingWith(workbook.getSheet("Resultater"), "q1 ", "Andel positive (5-7)").getCell(2).getStringCellValue())
+          .isEqualTo("<10");
+      assertThat(rowStartingWith(workbook.getSheet("Svarprocent"), "Dagpenge", null).getCell(2).getStringCellValue()).isEqualTo("<10");
+      List<String> texts = new ArrayList<>();
+      workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+          texts.add(cell.getStringCellValue());
+        }
+      })));
+      assertThat(texts).anyMatch(t -> t.startsWith("<10: skjult, fordi færre end 10 har svaret"))
+          .noneMatch(t -> t.contains("færre end 5") || t.equals("<5") || t.contains("(4-5)"));
+    }
   }
 }

@@ -1,0 +1,55 @@
+package dk.jobsurvey.report;
+
+import dk.jobsurvey.config.Questionnaire;
+import dk.jobsurvey.config.Survey;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The words of the reports that state a rule, from the configuration: the suppression threshold
+ * (suppression.min_respondents) and the answer scale with its positive values, so that a survey run
+ * with min_respondents 10 or a 1-7 scale does not print "<5" or "4-5".
+ */
+record ReportWording(int minRespondents, Questionnaire.Scale scale, List<Integer> positiveValues) {
+  static final String NO_ANSWERS = "–";
+
+  static ReportWording of(Survey survey, Questionnaire questionnaire) {
+    return new ReportWording(survey.suppression().minRespondents(), questionnaire.scale(), questionnaire.positiveValues());
+  }
+
+  /** How a hidden figure reads: "<5". */
+  String hidden() {
+    return "<" + minRespondents;
+  }
+
+  /** Under every table: what "<5" and "–" mean. */
+  String footnote() {
+    return hidden() + ": skjult, fordi færre end " + minRespondents + " har svaret, eller for at beskytte en celle med færre end "
+        + minRespondents + " (diskretionering). " + NO_ANSWERS + ": ingen svar.";
+  }
+
+  /** Why a bar is missing: "færre end 5 svar". */
+  String tooFewAnswers() {
+    return "færre end " + minRespondents + " svar";
+  }
+
+  /** The scale: "1-5". */
+  String scaleRange() {
+    return scale.min() + "-" + scale.max();
+  }
+
+  /** The positive answers: "4-5" when they run on, else "4, 6". */
+  String positive() {
+    List<Integer> values = positiveValues.stream().sorted().toList();
+    boolean run = values.get(values.size() - 1) - values.get(0) == values.size() - 1;
+    return run && values.size() > 1 ? values.get(0) + "-" + values.get(values.size() - 1)
+        : values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+  }
+
+  /** The positive answers in a sentence: "4 eller 5". */
+  String positiveInWords() {
+    List<String> values = positiveValues.stream().sorted().map(String::valueOf).toList();
+    return values.size() == 1 ? values.get(0)
+        : String.join(", ", values.subList(0, values.size() - 1)) + " eller " + values.get(values.size() - 1);
+  }
+}
