@@ -3,12 +3,10 @@ package dk.jobsurvey.bench;
 import static org.apache.spark.sql.functions.col;
 
 import dk.jobsurvey.config.Survey;
-import dk.jobsurvey.jobs.Launcher;
 import dk.jobsurvey.synth.ExtractGenerator;
 import dk.jobsurvey.synth.ResponseSimulator;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +43,12 @@ public final class PipelineBenchmark {
 
   private PipelineBenchmark() {}
 
+  /**
+   * @param pipeline runs the pipeline job with these arguments and returns its exit code (the jobs'
+   *     launcher, passed in: benchmarks sit below the jobs and do not import them)
+   */
   public static BenchmarkReport run(SparkSession spark, Survey survey, List<String> selections, Path config, Path questionnaire,
-      Path work, PrintStream out) throws Exception {
+      Path work, java.util.function.ToIntFunction<String[]> pipeline) throws Exception {
     BenchmarkReport report = new BenchmarkReport("pipeline: every step, and its I/O floor");
     for (String selection : selections) {
       String[] parts = selection.split("\\*");
@@ -57,12 +59,12 @@ public final class PipelineBenchmark {
           new ExtractGenerator.Settings(1, scale, 0.02, survey.round(), survey.referenceDates()), dir.resolve("extracts"));
       List<String> common = List.of("pipeline", "--config", config.toString(), "--questionnaire", questionnaire.toString(),
           "--warehouse", dir.resolve("warehouse").toString(), "--input", dir.resolve("extracts").toString());
-      requireSuccess(Launcher.run(common.toArray(String[]::new), out, out), selection);
+      requireSuccess(pipeline.applyAsInt(common.toArray(String[]::new)), selection);
       Warehouse warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
       ResponseSimulator.write(warehouse, survey.round(), 38, 38, dir.resolve("exports"));
       List<String> withResponses = new ArrayList<>(common);
       withResponses.addAll(List.of("--responses", dir.resolve("exports").toString()));
-      requireSuccess(Launcher.run(withResponses.toArray(String[]::new), out, out), selection);
+      requireSuccess(pipeline.applyAsInt(withResponses.toArray(String[]::new)), selection);
 
       long population = warehouse.readRound(Table.POPULATION, survey.round()).count();
       long sampled = warehouse.readRound(Table.SAMPLE, survey.round()).count();

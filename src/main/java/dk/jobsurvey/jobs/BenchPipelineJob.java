@@ -11,7 +11,8 @@ public final class BenchPipelineJob {
       List.of(JobOption.optional("municipalities", "LIST", "selections to run, as generate takes them; SELECTION*N for N times their size",
           "pilot,all,all*10")),
       (context, args, spark, work) -> PipelineBenchmark.run(spark, context.survey(),
-          List.of(args.value("municipalities").split(",")), args.path("config"), args.path("questionnaire"), work, System.out));
+          List.of(args.value("municipalities").split(",")), args.path("config"), args.path("questionnaire"), work,
+          pipelineArgs -> Launcher.run(pipelineArgs, System.out, System.out)));
 
   private BenchPipelineJob() {}
 
