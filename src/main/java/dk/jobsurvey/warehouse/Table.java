@@ -2,30 +2,40 @@ package dk.jobsurvey.warehouse;
 
 import java.util.Locale;
 
-/** Every Delta table of the pipeline, with its zone. Each lives at {@code <warehouse>/<zone>/<name>}. */
+/**
+ * Every Delta table of the pipeline, with its zone and the job whose run first writes it for a
+ * round. Each lives at {@code <warehouse>/<zone>/<name>}.
+ */
 public enum Table {
-  RAW_EXTRACT(Zone.RESTRICTED),
-  IDENTITY(Zone.RESTRICTED),
-  CONTACTS(Zone.RESTRICTED),
-  FREE_TEXT(Zone.RESTRICTED),
-  QUARANTINE(Zone.ANALYSIS),
-  POPULATION(Zone.ANALYSIS),
-  ALLOCATION(Zone.ANALYSIS),
-  SAMPLE(Zone.ANALYSIS),
-  RESPONSES(Zone.ANALYSIS),
-  WEIGHTS(Zone.ANALYSIS),
-  WEIGHTING_DIAGNOSTICS(Zone.ANALYSIS),
-  RUN_LOG(Zone.ANALYSIS),
-  SUPPRESSION_LOG(Zone.ANALYSIS),
-  ESTIMATES(Zone.PUBLISHED),
-  RESPONSE_RATES(Zone.PUBLISHED),
-  FREE_TEXT_TERMS(Zone.PUBLISHED),
-  DATA_QUALITY(Zone.PUBLISHED);
+  RAW_EXTRACT(Zone.RESTRICTED, "ingest"),
+  IDENTITY(Zone.RESTRICTED, "ingest"),
+  CONTACTS(Zone.RESTRICTED, "mailmerge"),
+  FREE_TEXT(Zone.RESTRICTED, "responses"),
+  QUARANTINE(Zone.ANALYSIS, "ingest"),
+  POPULATION(Zone.ANALYSIS, "ingest"),
+  ALLOCATION(Zone.ANALYSIS, "sample"),
+  SAMPLE(Zone.ANALYSIS, "sample"),
+  RESPONSES(Zone.ANALYSIS, "responses"),
+  WEIGHTS(Zone.ANALYSIS, "weight"),
+  WEIGHTING_DIAGNOSTICS(Zone.ANALYSIS, "weight"),
+  RUN_LOG(Zone.ANALYSIS, "any job"),
+  SUPPRESSION_LOG(Zone.ANALYSIS, "tabulate"),
+  ESTIMATES(Zone.PUBLISHED, "tabulate"),
+  RESPONSE_RATES(Zone.PUBLISHED, "monitor"),
+  FREE_TEXT_TERMS(Zone.PUBLISHED, "tabulate"),
+  DATA_QUALITY(Zone.PUBLISHED, "ingest");
 
   private final Zone zone;
+  private final String firstWrittenBy;
 
-  Table(Zone zone) {
+  Table(Zone zone, String firstWrittenBy) {
     this.zone = zone;
+    this.firstWrittenBy = firstWrittenBy;
+  }
+
+  /** The job to run before anything can read this table, for the message when it is missing. */
+  public String firstWrittenBy() {
+    return firstWrittenBy;
   }
 
   public Zone zone() {

@@ -118,9 +118,20 @@ public final class Warehouse {
     return DeltaTable.isDeltaTable(spark, location(table));
   }
 
-  /** All rounds of a table. */
+  /**
+   * All rounds of a table. A table no step has written yet is a {@link MissingTableException} that
+   * names the job to run first (a stage called from a notebook out of order), not Delta's error.
+   */
   public Dataset<Row> read(Table table) {
-    return spark.read().format("delta").load(location(table));
+    try {
+      return spark.read().format("delta").load(location(table));
+    } catch (Exception e) {
+      // Delta's AnalysisException (undeclared, from Scala) when the path holds no table.
+      if (!exists(table)) {
+        throw new MissingTableException(table, root);
+      }
+      throw e;
+    }
   }
 
   /** One round of a table. */
