@@ -9,6 +9,9 @@ import org.apache.spark.sql.SparkSession;
  * master comes from spark-submit ({@code --master}); without one, {@code local[*]}.
  */
 public final class SparkSessions {
+  /** The Spark job group (and description) of a job's run: "jobsurvey tabulate". */
+  public static final String JOB_GROUP_PREFIX = "jobsurvey ";
+
   private SparkSessions() {}
 
   /**
@@ -16,10 +19,17 @@ public final class SparkSessions {
    * started it, so a job run inside a process that already has a session (a notebook, the test
    * suite) leaves that session running; the work folder is removed either way.
    */
-  public record JobSession(SparkSession spark, boolean started, WorkFolder workFolder, Thread cleanup) implements AutoCloseable {
+  public record JobSession(SparkSession spark, boolean started, WorkFolder workFolder, Thread cleanup, String outerJobGroup)
+      implements AutoCloseable {
     @Override
     public void close() {
       try {
+        // A step run inside the pipeline hands the pipeline's own name back.
+        if (outerJobGroup == null) {
+          spark.sparkContext().clearJobGroup();
+        } else {
+          spark.sparkContext().setJobGroup(outerJobGroup, outerJobGroup, false);
+        }
         if (started) {
           spark.stop();
         }
@@ -59,7 +69,11 @@ public final class SparkSessions {
       // Raise it with --conf spark.sql.shuffle.partitions=N on a large cluster.
       builder.config("spark.sql.shuffle.partitions", "16");
     }
-    return new JobSession(builder.getOrCreate(), !existing, workFolder, cleanup);
+    SparkSession spark = builder.getOrCreate();
+    String outer = spark.sparkContext().getLocalProperty("spark.jobGroup.id");
+    // Every Spark job of the run carries the job's name: the Spark UI and the event log say which step ran.
+    spark.sparkContext().setJobGroup(JOB_GROUP_PREFIX + job, JOB_GROUP_PREFIX + job, false);
+    return new JobSession(spark, !existing, workFolder, cleanup, outer);
   }
 
   /** Adds the settings every jobsurvey session needs. */

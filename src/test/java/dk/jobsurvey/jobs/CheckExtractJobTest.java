@@ -11,9 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +41,33 @@ class CheckExtractJobTest {
     return new Run(exit, printed.toString(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Also: every Spark job the run starts carries the job's name as its group and description (what
+   * the Spark UI and the event log show), and a Spark job after the run no longer does.
+   */
   @Test
-  void aGoodFileExitsZeroAndGetsItsWorkbookAndNoWarehouseIsWritten(@TempDir Path dir) throws Exception {
-    Run good = check(dir, "total_line_825.xlsx");
+  void aGoodFileExitsZeroAndGetsItsWorkbookAndNoWarehouseIsWritten(SparkSession spark, @TempDir Path dir) throws Exception {
+    List<String> groups = new CopyOnWriteArrayList<>();
+    SparkListener listener = new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart jobStart) {
+        groups.add(jobStart.properties().getProperty("spark.jobGroup.id") + " | "
+            + jobStart.properties().getProperty("spark.job.description"));
+      }
+    };
+    spark.sparkContext().addSparkListener(listener);
+    Run good;
+    try {
+      good = check(dir, "total_line_825.xlsx");
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      assertThat(groups).as("the run's Spark jobs").isNotEmpty().containsOnly("jobsurvey check-extract | jobsurvey check-extract");
+      groups.clear();
+      spark.range(3).count();
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      assertThat(groups).as("a Spark job after the run").containsOnly("null | null");
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
     assertThat(good.exit()).as(good.output()).isZero();
     assertThat(good.output()).contains("825", "1 row(s) would be quarantined", "no warehouse was written");
     List<Path> workbooks;
