@@ -1,12 +1,15 @@
 package dk.jobsurvey.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -82,23 +85,24 @@ public final class BenchmarkReport {
     Files.createDirectories(dir);
     long peak = peakHeapMiB();
     long live = peakLiveHeapMiB();
-    StringBuilder json = new StringBuilder("{\n");
-    json.append("  \"benchmark\": \"").append(title).append("\",\n");
-    json.append("  \"finished_at\": \"").append(Instant.now()).append("\",\n");
-    json.append("  \"machine\": \"").append(machine()).append("\",\n");
-    json.append("  \"peak_driver_heap_mib\": ").append(peak).append(",\n");
-    json.append("  \"peak_live_driver_heap_mib\": ").append(live).append(",\n");
-    json.append("  \"measurements\": [\n");
-    for (int i = 0; i < measurements.size(); i++) {
-      Measurement m = measurements.get(i);
-      json.append(String.format(Locale.ROOT, "    {\"name\": \"%s\", \"seconds\": %.2f, \"rows\": %d, \"rows_per_second\": %.0f}%s%n",
-          m.name(), m.seconds(), m.rows(), m.rowsPerSecond(), i + 1 < measurements.size() ? "," : ""));
+    // Jackson (which Spark brings) writes the JSON, so names and notes with quotes or backslashes stay valid.
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("benchmark", title);
+    json.put("finished_at", Instant.now().toString());
+    json.put("machine", machine());
+    json.put("peak_driver_heap_mib", peak);
+    json.put("peak_live_driver_heap_mib", live);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Measurement m : measurements) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("name", m.name());
+      row.put("seconds", Math.round(m.seconds() * 100) / 100.0);
+      row.put("rows", m.rows());
+      row.put("rows_per_second", Math.round(m.rowsPerSecond()));
+      rows.add(row);
     }
-    json.append("  ],\n  \"notes\": [");
-    for (int i = 0; i < notes.size(); i++) {
-      json.append(i == 0 ? "\n" : ",\n").append("    \"").append(notes.get(i).replace("\"", "'")).append('"');
-    }
-    json.append(notes.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+    json.put("measurements", rows);
+    json.put("notes", notes);
     StringBuilder md = new StringBuilder("## " + title + "\n\n");
     md.append("Machine: ").append(machine()).append("; finished ").append(Instant.now()).append("; peak driver heap ")
         .append(peak).append(" MiB (live after a collection: ").append(live).append(" MiB).\n\n| measurement | seconds | rows | rows/s |\n|---|---:|---:|---:|\n");
@@ -109,7 +113,8 @@ public final class BenchmarkReport {
       md.append('\n');
       notes.forEach(n -> md.append("- ").append(n).append('\n'));
     }
-    Files.writeString(dir.resolve(name + ".json"), json.toString(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve(name + ".json"),
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
     Files.writeString(dir.resolve(name + ".md"), md.toString(), StandardCharsets.UTF_8);
     return md.toString();
   }
