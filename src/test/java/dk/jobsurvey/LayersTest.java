@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LayersTest {
   /** Top to bottom: the jobs call everything; config and warehouse are used by all. */
   static final List<String> LAYERS = List.of("jobs", "bench", "synth", "report", "estimate", "weight", "responses",
-      "fieldwork", "sample", "erase", "ingest", "publish", "warehouse", "config");
+      "fieldwork", "sample", "erase", "ingest", "files", "publish", "warehouse", "config");
   private static final Pattern USE = Pattern.compile("dk\\.jobsurvey\\.([a-z]+)\\.[A-Z]");
 
   @Test

@@ -1,9 +1,9 @@
 package dk.jobsurvey.bench;
 
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.files.SourceFile;
+import dk.jobsurvey.files.TabularFileReader;
 import dk.jobsurvey.ingest.IngestExtracts;
-import dk.jobsurvey.ingest.SourceFile;
-import dk.jobsurvey.ingest.TabularFileReader;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;

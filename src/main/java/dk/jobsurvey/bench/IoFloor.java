@@ -1,8 +1,8 @@
 package dk.jobsurvey.bench;
 
 import dk.jobsurvey.config.IngestSettings.CsvSettings;
-import dk.jobsurvey.ingest.SourceFile;
-import dk.jobsurvey.ingest.TabularFileReader;
+import dk.jobsurvey.files.SourceFile;
+import dk.jobsurvey.files.TabularFileReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package dk.jobsurvey.ingest;
 
 import dk.jobsurvey.config.BenefitGroup;
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.files.Labels;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;

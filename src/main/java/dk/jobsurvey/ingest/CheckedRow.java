@@ -1,5 +1,6 @@
 package dk.jobsurvey.ingest;
 
+import dk.jobsurvey.files.ProblemText;
 import java.time.LocalDate;
 
 /**

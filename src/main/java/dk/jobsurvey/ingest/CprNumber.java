@@ -1,5 +1,6 @@
 package dk.jobsurvey.ingest;
 
+import dk.jobsurvey.files.ProblemText;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -1,6 +1,8 @@
 package dk.jobsurvey.ingest;
 
 import dk.jobsurvey.config.Municipalities;
+import dk.jobsurvey.files.FileRejection;
+import dk.jobsurvey.files.ProblemText;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.OutputStream;

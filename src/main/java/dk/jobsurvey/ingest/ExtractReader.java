@@ -10,6 +10,11 @@ import static org.apache.spark.sql.functions.when;
 
 import dk.jobsurvey.config.HeaderAliases;
 import dk.jobsurvey.config.IngestSettings;
+import dk.jobsurvey.files.FileRejection;
+import dk.jobsurvey.files.ProblemText;
+import dk.jobsurvey.files.SourceFile;
+import dk.jobsurvey.files.TableRows;
+import dk.jobsurvey.files.TabularFileReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,8 @@ import dk.jobsurvey.config.BenefitGroup;
 import dk.jobsurvey.config.MinDuration;
 import dk.jobsurvey.config.Municipalities;
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.files.Labels;
+import dk.jobsurvey.files.ProblemText;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.Period;

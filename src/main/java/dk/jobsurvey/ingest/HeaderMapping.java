@@ -1,6 +1,8 @@
 package dk.jobsurvey.ingest;
 
 import dk.jobsurvey.config.HeaderAliases;
+import dk.jobsurvey.files.Labels;
+import dk.jobsurvey.files.ProblemText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dk.jobsurvey.jobs;
 
+import dk.jobsurvey.files.FileRejection;
 import dk.jobsurvey.ingest.DataQualityWorkbooks;
-import dk.jobsurvey.ingest.FileRejection;
 import dk.jobsurvey.ingest.IngestExtracts;
 import dk.jobsurvey.warehouse.SparkSessions;
 import dk.jobsurvey.warehouse.Warehouse;

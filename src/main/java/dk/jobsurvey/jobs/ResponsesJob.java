@@ -1,6 +1,6 @@
 package dk.jobsurvey.jobs;
 
-import dk.jobsurvey.ingest.FileRejection;
+import dk.jobsurvey.files.FileRejection;
 import dk.jobsurvey.responses.LoadResponses;
 import dk.jobsurvey.warehouse.SparkSessions;
 import dk.jobsurvey.warehouse.Table;

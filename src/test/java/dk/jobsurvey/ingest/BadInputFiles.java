@@ -23,7 +23,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * header, and a workbook whose sheet XML breaks at row 301. Run once; the files are committed
  * beside expected.tsv, which says what ingest must make of each.
  */
-final class BadInputFiles {
+public final class BadInputFiles {
   static final Path FOLDER = Path.of("src/test/resources/bad-input/extracts");
   static final String HEADER = "CPR-nr;Navn;Telefon;Ydelse;Dato for overgang;Passiv";
 
@@ -97,7 +97,7 @@ final class BadInputFiles {
   }
 
   /** The workbook with its sheet XML made malformed at a row: the first rows read, then the parser stops. */
-  static byte[] brokenAtRow(byte[] xlsx, int row) throws Exception {
+  public static byte[] brokenAtRow(byte[] xlsx, int row) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx)); ZipOutputStream zip = new ZipOutputStream(out)) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.jobsurvey.TestFiles;
 import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.files.FileRejection;
+import dk.jobsurvey.files.ProblemText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.jobsurvey.SparkTestSession;
 import dk.jobsurvey.TestFiles;
-import dk.jobsurvey.config.ConfigLoader;
-import dk.jobsurvey.config.Survey;
-import dk.jobsurvey.jobs.IngestJob;
 import dk.jobsurvey.config.SecretKeys;
+import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.files.FileRejection;
+import dk.jobsurvey.files.SourceFile;
+import dk.jobsurvey.jobs.IngestJob;
 import dk.jobsurvey.jobs.JobCommand;
 import dk.jobsurvey.jobs.Launcher;
 import dk.jobsurvey.support.LogCapture;

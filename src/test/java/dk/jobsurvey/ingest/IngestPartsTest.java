@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.jobsurvey.TestFiles;
 import dk.jobsurvey.config.ConfigLoader;
-import dk.jobsurvey.config.IngestSettings.CsvSettings;
 import dk.jobsurvey.config.Survey;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import dk.jobsurvey.files.Labels;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Labels, headers, benefits, dates, phones and CSV dialects: the pure parts of ingest. */
+/** Labels, headers, benefits, dates and phones: the pure parts of ingest. */
 class IngestPartsTest {
   private static final Survey SURVEY = ConfigLoader.survey(TestFiles.surveyConfig());
 
@@ -106,29 +104,5 @@ class IngestPartsTest {
       "|none"})
   void phonesBecomeE164(String raw, String e164) {
     assertThat(PhoneNumbers.toE164(raw)).isEqualTo(e164);
-  }
-
-  @Test
-  void csvDialectIsDetected() {
-    CsvSettings auto = new CsvSettings("auto", "auto");
-    byte[] latin = "CPR;Navn;Ydelse\n1;Søren Ærø;Sygedagpenge\n".getBytes(Charset.forName("windows-1252"));
-    CsvDialect windows = CsvDialect.detect(latin, false, auto, cells -> true);
-    assertThat(windows.charset().name()).isEqualTo("windows-1252");
-    assertThat(windows.separator()).isEqualTo(';');
-
-    byte[] bom = "\uFEFFCPR,Navn,Ydelse\r\n1,Søren,Sygedagpenge\r\n".getBytes(StandardCharsets.UTF_8);
-    CsvDialect utf8 = CsvDialect.detect(bom, false, auto, cells -> true);
-    assertThat(utf8.charset()).isEqualTo(StandardCharsets.UTF_8);
-    assertThat(utf8.separator()).isEqualTo(',');
-    assertThat(utf8.headerLine()).isEqualTo("CPR,Navn,Ydelse");
-
-    byte[] cut = "CPR\tNavn\nÆ".getBytes(StandardCharsets.UTF_8);
-    assertThat(CsvDialect.detect(java.util.Arrays.copyOf(cut, cut.length - 1), true, auto, cells -> true).charset()).isEqualTo(StandardCharsets.UTF_8);
-    assertThat(CsvDialect.detect(cut, false, auto, cells -> true).separator()).isEqualTo('\t');
-  }
-
-  @Test
-  void csvHeaderLineSplitsOnTheSeparatorOutsideQuotes() {
-    assertThat(TabularFileReader.splitHeader("\"CPR; nr\";Navn; Ydelse ", ';')).containsExactly("CPR; nr", "Navn", "Ydelse");
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.jobsurvey.SparkTestSession;
 import dk.jobsurvey.TestFiles;
-import dk.jobsurvey.ingest.FileRejection;
+import dk.jobsurvey.files.FileRejection;
 import dk.jobsurvey.support.SmallPipeline;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;

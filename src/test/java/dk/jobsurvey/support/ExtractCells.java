@@ -1,7 +1,7 @@
 package dk.jobsurvey.support;
 
 import dk.jobsurvey.config.IngestSettings;
-import dk.jobsurvey.ingest.CsvDialect;
+import dk.jobsurvey.files.CsvDialect;
 import dk.jobsurvey.ingest.HeaderMapping;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dk.jobsurvey.ingest;
+package dk.jobsurvey.files;
 
 import java.io.Serializable;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dk.jobsurvey.ingest;
+package dk.jobsurvey.files;
 
 import dk.jobsurvey.config.IngestSettings.CsvSettings;
 import java.nio.ByteBuffer;

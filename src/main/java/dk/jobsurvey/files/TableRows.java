@@ -1,4 +1,4 @@
-package dk.jobsurvey.ingest;
+package dk.jobsurvey.files;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;

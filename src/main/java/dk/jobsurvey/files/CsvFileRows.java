@@ -1,4 +1,4 @@
-package dk.jobsurvey.ingest;
+package dk.jobsurvey.files;
 
 import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;

@@ -1,4 +1,4 @@
-package dk.jobsurvey.ingest;
+package dk.jobsurvey.files;
 
 import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.ByteArrayInputStream;
@@ -11,8 +11,8 @@ import java.util.Collections;
 import java.util.Iterator;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.spark.api.java.function.MapPartitionsFunction;

@@ -1,5 +1,4 @@
-package dk.jobsurvey.ingest;
-
+package dk.jobsurvey.files;
 
 import com.github.pjfanning.xlsx.StreamingReader;
 import dk.jobsurvey.config.IngestSettings.CsvSettings;
@@ -13,8 +12,8 @@ import java.util.function.Predicate;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.EmptyFileException;
+import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;

@@ -1,8 +1,11 @@
-package dk.jobsurvey.ingest;
+package dk.jobsurvey.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.jobsurvey.TestFiles;
+import dk.jobsurvey.config.IngestSettings.CsvSettings;
+import dk.jobsurvey.ingest.BadInputFiles;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -93,5 +96,29 @@ class FileRowsTest {
       assertThat(rows).as("cut at %d of %d bytes", cut, whole.length).isNotEmpty();
       assertThat(problem(rows.get(rows.size() - 1), 9)).as("cut at %d", cut).isNotNull();
     }
+  }
+
+  @Test
+  void csvDialectIsDetected() {
+    CsvSettings auto = new CsvSettings("auto", "auto");
+    byte[] latin = "CPR;Navn;Ydelse\n1;Søren Ærø;Sygedagpenge\n".getBytes(Charset.forName("windows-1252"));
+    CsvDialect windows = CsvDialect.detect(latin, false, auto, cells -> true);
+    assertThat(windows.charset().name()).isEqualTo("windows-1252");
+    assertThat(windows.separator()).isEqualTo(';');
+
+    byte[] bom = "\uFEFFCPR,Navn,Ydelse\r\n1,Søren,Sygedagpenge\r\n".getBytes(StandardCharsets.UTF_8);
+    CsvDialect utf8 = CsvDialect.detect(bom, false, auto, cells -> true);
+    assertThat(utf8.charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(utf8.separator()).isEqualTo(',');
+    assertThat(utf8.headerLine()).isEqualTo("CPR,Navn,Ydelse");
+
+    byte[] cut = "CPR\tNavn\nÆ".getBytes(StandardCharsets.UTF_8);
+    assertThat(CsvDialect.detect(java.util.Arrays.copyOf(cut, cut.length - 1), true, auto, cells -> true).charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(CsvDialect.detect(cut, false, auto, cells -> true).separator()).isEqualTo('\t');
+  }
+
+  @Test
+  void csvHeaderLineSplitsOnTheSeparatorOutsideQuotes() {
+    assertThat(TabularFileReader.splitHeader("\"CPR; nr\";Navn; Ydelse ", ';')).containsExactly("CPR; nr", "Navn", "Ydelse");
   }
 }
