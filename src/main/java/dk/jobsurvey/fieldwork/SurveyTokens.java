@@ -1,10 +1,8 @@
 package dk.jobsurvey.fieldwork;
 
+import dk.jobsurvey.warehouse.Digests;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Survey tokens (DESIGN.md §5): the first 80 bits of HMAC-SHA256(token key, round|person_key), in
@@ -13,28 +11,18 @@ import javax.crypto.spec.SecretKeySpec;
  * letters already sent keep working after a rerun. Not thread-safe: one per task.
  */
 public final class SurveyTokens implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
   static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
   public static final int LENGTH = 16;
 
-  private final byte[] key;
-  private transient Mac mac;
+  private final Digests.Hmac hmac;
 
   public SurveyTokens(byte[] key) {
-    this.key = key.clone();
+    this.hmac = new Digests.Hmac(key);
   }
 
   public String token(String round, String personKey) {
-    byte[] digest;
-    try {
-      if (mac == null) {
-        mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      }
-      digest = mac.doFinal((round + "|" + personKey).getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-    }
+    byte[] digest = hmac.of((round + "|" + personKey).getBytes(StandardCharsets.UTF_8));
     // 10 bytes = 80 bits = 16 groups of 5 bits.
     StringBuilder token = new StringBuilder(LENGTH);
     long high = 0;

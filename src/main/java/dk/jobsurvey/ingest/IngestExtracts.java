@@ -1,5 +1,6 @@
 package dk.jobsurvey.ingest;
 
+import static dk.jobsurvey.warehouse.Counts.countWhere;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc_nulls_last;
@@ -311,10 +312,6 @@ public final class IngestExtracts {
       values[i] = 0L;
     }
     return RowFactory.create(values);
-  }
-
-  private static Column countWhere(Column condition) {
-    return sum(when(condition, 1).otherwise(0)).cast(DataTypes.LongType);
   }
 
   private static StructField field(String name, org.apache.spark.sql.types.DataType type) {

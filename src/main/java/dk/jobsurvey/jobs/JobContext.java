@@ -1,18 +1,15 @@
 package dk.jobsurvey.jobs;
 
+import dk.jobsurvey.config.ConfigException;
 import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.config.SurveyRound;
-import dk.jobsurvey.config.ConfigException;
+import dk.jobsurvey.warehouse.Digests;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * What every job starts from: the validated configuration (with {@code --round} applied), the
@@ -34,14 +31,12 @@ public record JobContext(Survey survey, Questionnaire questionnaire, Path wareho
     return new JobContext(survey, questionnaire, args.path("warehouse"), sha256(args.path("config")));
   }
 
-  /** Hex SHA-256 of a file's bytes. */
+  /** Hex SHA-256 of a configuration file's bytes. */
   public static String sha256(Path file) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return Digests.sha256Hex(file);
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dk.jobsurvey.responses;
 
+import static dk.jobsurvey.warehouse.Counts.countWhere;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
@@ -284,9 +285,5 @@ public final class LoadResponses {
 
   private static scala.collection.immutable.Seq<String> toSeq(List<String> columns) {
     return CollectionConverters.asScala(columns).toSeq();
-  }
-
-  private static Column countWhere(Column condition) {
-    return sum(when(condition, 1).otherwise(0)).cast(DataTypes.LongType);
   }
 }

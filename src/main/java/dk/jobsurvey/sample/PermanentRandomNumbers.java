@@ -7,12 +7,11 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
 
+import dk.jobsurvey.warehouse.Digests;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -42,13 +41,8 @@ public final class PermanentRandomNumbers {
 
   /** The same number in plain Java. */
   public static double of(long seed, String round, String personKey) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((seed + "|" + round + "|" + personKey).getBytes(StandardCharsets.UTF_8));
-      BigInteger first8 = new BigInteger(1, java.util.Arrays.copyOf(digest, 8));
-      return new BigDecimal(first8).divide(TWO_TO_64, MathContext.DECIMAL64).doubleValue();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] digest = Digests.sha256((seed + "|" + round + "|" + personKey).getBytes(StandardCharsets.UTF_8));
+    BigInteger first8 = new BigInteger(1, java.util.Arrays.copyOf(digest, 8));
+    return new BigDecimal(first8).divide(TWO_TO_64, MathContext.DECIMAL64).doubleValue();
   }
 }
