@@ -104,7 +104,9 @@ public final class IdentifierScan {
     if (bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
       return kindInZip(bytes);
     }
-    if (file.getParent().getName().equals("_delta_log") && (file.getName().endsWith(".json") || file.getName().endsWith(".crc"))) {
+    // _last_checkpoint is JSON too: the checkpoint's version, sizes and an MD5 checksum whose hex may hold eight digits in a row.
+    if (file.getParent().getName().equals("_delta_log") && (file.getName().endsWith(".json") || file.getName().endsWith(".crc")
+        || file.getName().equals("_last_checkpoint"))) {
       return kindInDeltaLog(new String(bytes, StandardCharsets.UTF_8));
     }
     return kindInText(new String(bytes, StandardCharsets.UTF_8));

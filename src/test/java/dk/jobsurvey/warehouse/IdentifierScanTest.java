@@ -69,6 +69,9 @@ class IdentifierScanTest {
     // Not identifiers: decimals of a share, a run id, a data file's UUID, a date and a count.
     write(root.resolve("published/clean/figures.txt"),
         "share 0.1205981234, run 3f2a9c1e-0d4b-4e4a-9b1c-5d6e7f8a9b0c, 2023-06-30, 12,345 respondents");
+    // Delta's pointer to a table's latest checkpoint, as a table gets after ten commits: its checksum is hex, not a phone.
+    write(root.resolve("published/clean/_delta_log/_last_checkpoint"), "{\"version\":10,\"size\":23,\"sizeInBytes\":27845,"
+        + "\"numOfAddFiles\":11,\"checksum\":\"5e2a9f0e23456789b1c4d7e8f9a0b1c2\"}");
     write(root.resolve("restricted/identity/part-0.txt"), "restricted tables keep identifiers by design: " + CPR_NBSP);
     return planted;
   }
