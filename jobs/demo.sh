@@ -13,7 +13,8 @@ submit="$root/jobs/submit.sh"
 cd "$root"
 common=(--config "$root/conf/survey.yaml" --questionnaire "$root/conf/questionnaire.yaml" --warehouse "$warehouse")
 
-step() { printf '\n== %s ==\n' "$1"; }
+# Each step's header says when it began and how long the demo has run (SECONDS counts from the start).
+step() { printf '\n== %s  [%s, +%d:%02d] ==\n' "$1" "$(date +%H:%M:%S)" $((SECONDS / 60)) $((SECONDS % 60)); }
 
 step "1/11 generate: synthetic extracts for the 9 pilot municipalities"
 "$submit" generate "${common[@]}" --municipalities pilot --out "$extracts"
@@ -38,7 +39,7 @@ step "7/11 responses: load both exports (the second overlaps the first: nothing 
 "$submit" responses "${common[@]}" --input "$demo/exports/uge36"
 "$submit" responses "${common[@]}" --input "$demo/exports/uge38"
 
-step "8/11 monitor: response rates against the 200-response target, riskiest first"
+step "8/11 monitor: response rates against the response target (sample.min_responses), riskiest first"
 "$submit" monitor "${common[@]}"
 
 step "9/11 weight: base weights N_h/r_h raked to the population margins, with diagnostics"
@@ -50,7 +51,7 @@ step "10/11 tabulate: weighted results with SEs, response rates and free-text te
 step "11/11 report: a workbook and an HTML page with charts per municipality and for the nation"
 "$submit" report "${common[@]}"
 
-step "Summary"
+step "Summary: the demo took $((SECONDS / 60)) min $((SECONDS % 60)) s"
 echo "Extracts (one file per municipality, as municipalities send them): $extracts"
 echo "Survey exports (simulated): $demo/exports"
 echo "Warehouse (Delta tables): $warehouse"
