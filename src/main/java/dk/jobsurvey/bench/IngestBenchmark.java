@@ -63,8 +63,8 @@ public final class IngestBenchmark {
   }
 
   private long ingest(Path folder, Path warehouseDir) throws IOException {
-    IngestExtracts.Result result = new IngestExtracts(survey, new Warehouse(spark, warehouseDir.toString()), key)
-        .execute(folder.toString());
+    IngestExtracts.Result result = new IngestExtracts(survey, new Warehouse(spark, warehouseDir.toString()), key, folder.toString())
+        .execute();
     return result.dataQuality().stream().mapToLong(r -> r.<Long>getAs("rows_read")).sum();
   }
 

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.synth.ExtractGenerator;
 import dk.jobsurvey.synth.ResponseSimulator;
+import dk.jobsurvey.warehouse.RunLog;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.nio.file.Path;
@@ -26,19 +27,21 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class PipelineBenchmark {
   /** What a step reads (tables; ingest and responses also read files) and the tables it writes. */
-  private record StepIo(List<Table> reads, List<Table> writes) {}
-
-  private static final Map<String, StepIo> STEPS = new LinkedHashMap<>();
+  /** What each step reads; what it writes is every table whose one writer it is ({@link Table#writtenBy()}). */
+  private static final Map<String, List<Table>> READS = new LinkedHashMap<>();
 
   static {
-    STEPS.put("ingest", new StepIo(List.of(), List.of(Table.RAW_EXTRACT, Table.IDENTITY, Table.QUARANTINE, Table.POPULATION, Table.DATA_QUALITY)));
-    STEPS.put("sample", new StepIo(List.of(Table.POPULATION), List.of(Table.ALLOCATION, Table.SAMPLE)));
-    STEPS.put("mailmerge", new StepIo(List.of(Table.SAMPLE, Table.IDENTITY), List.of(Table.CONTACTS)));
-    STEPS.put("responses", new StepIo(List.of(Table.CONTACTS), List.of(Table.RESPONSES, Table.FREE_TEXT)));
-    STEPS.put("weight", new StepIo(List.of(Table.POPULATION, Table.RESPONSES), List.of(Table.WEIGHTS, Table.WEIGHTING_DIAGNOSTICS)));
-    STEPS.put("tabulate", new StepIo(List.of(Table.WEIGHTS, Table.RESPONSES),
-        List.of(Table.ESTIMATES, Table.RESPONSE_RATES, Table.FREE_TEXT_TERMS, Table.SUPPRESSION_LOG)));
-    STEPS.put("report", new StepIo(List.of(Table.ESTIMATES, Table.RESPONSE_RATES), List.of()));
+    READS.put("ingest", List.of());
+    READS.put("sample", List.of(Table.POPULATION));
+    READS.put("mailmerge", List.of(Table.SAMPLE, Table.IDENTITY));
+    READS.put("responses", List.of(Table.CONTACTS));
+    READS.put("weight", List.of(Table.POPULATION, Table.RESPONSES));
+    READS.put("tabulate", List.of(Table.WEIGHTS, Table.RESPONSES));
+    READS.put("report", List.of(Table.ESTIMATES, Table.RESPONSE_RATES));
+  }
+
+  private static List<Table> writes(String step) {
+    return java.util.Arrays.stream(Table.values()).filter(table -> table.writtenBy().equals(step)).toList();
   }
 
   private PipelineBenchmark() {}
@@ -71,9 +74,10 @@ public final class PipelineBenchmark {
       long respondents = warehouse.readRound(Table.RESPONSES, survey.round()).where(col("is_respondent")).count();
       double total = 0;
       for (Row run : warehouse.readRound(Table.RUN_LOG, survey.round())
-          .where(col("job").startsWith("pipeline:").and(col("status").equalTo("succeeded"))).orderBy("started_at").collectAsList()) {
-        String step = run.<String>getAs("job").substring("pipeline:".length());
-        double seconds = run.<scala.collection.Map<String, Long>>getAs("row_counts").apply("milliseconds") / 1000.0;
+          .where(col("input_sha256s").getItem(RunLog.PIPELINE_FINGERPRINT).isNotNull().and(col("status").equalTo(RunLog.SUCCEEDED)))
+          .orderBy("started_at").collectAsList()) {
+        String step = run.getAs("job");
+        double seconds = run.<Long>getAs("milliseconds") / 1000.0;
         long rows = step.equals("ingest") ? population : step.equals("sample") || step.equals("mailmerge") ? sampled : respondents;
         report.record(selection + ": " + step, seconds, rows);
         total += seconds;
@@ -98,16 +102,16 @@ public final class PipelineBenchmark {
       BenchmarkReport report) throws Exception {
     IoFloor io = new IoFloor(spark);
     double sum = 0;
-    for (Map.Entry<String, StepIo> step : STEPS.entrySet()) {
+    for (Map.Entry<String, List<Table>> step : READS.entrySet()) {
       List<Dataset<Row>> reads = new ArrayList<>();
-      step.getValue().reads().forEach(table -> reads.add(warehouse.readRound(table, survey.round())));
+      step.getValue().forEach(table -> reads.add(warehouse.readRound(table, survey.round())));
       if (step.getKey().equals("ingest")) {
         reads.add(io.files(survey.ingest().csv(), dir.resolve("extracts")));
       } else if (step.getKey().equals("responses")) {
         reads.add(io.files(survey.ingest().csv(), dir.resolve("exports")));
       }
       List<Dataset<Row>> writes = new ArrayList<>();
-      step.getValue().writes().forEach(table -> writes.add(warehouse.readRound(table, survey.round())));
+      writes(step.getKey()).forEach(table -> writes.add(warehouse.readRound(table, survey.round())));
       var measured = report.time(selection + ": " + step.getKey() + " I/O floor", () -> {
         io.read(io.union(reads));
         return writes.isEmpty() ? 0 : io.write(io.union(writes), dir.resolve("floor").resolve(step.getKey()));

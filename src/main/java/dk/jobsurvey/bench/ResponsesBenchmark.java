@@ -42,15 +42,15 @@ public final class ResponsesBenchmark {
     warehouse.replaceRound(survey.round(), Map.of(Table.IDENTITY, warehouse.readRound(Table.SAMPLE, survey.round())
         .select(col("person_key"), lit("0000000000").as("cpr"), lit("Borger").as("navn"),
             lit(null).cast(DataTypes.StringType).as("telefon"), col("kommunekode"))));
-    new MailMerge(survey, warehouse, "benchmark token key, not a secret of any survey".getBytes(StandardCharsets.UTF_8))
-        .execute(survey.fieldwork().letters().get(0));
+    new MailMerge(survey, warehouse, "benchmark token key, not a secret of any survey".getBytes(StandardCharsets.UTF_8), survey.fieldwork().letters().get(0))
+        .execute();
     long responses = ResponseSimulator.write(warehouse, survey.round(), 38, 38, work.resolve("export"));
     report.time("load a national export (first load)", () -> {
-      LoadResponses.Result result = new LoadResponses(survey, questionnaire, warehouse).execute(work.resolve("export").toString());
+      LoadResponses.Result result = new LoadResponses(survey, questionnaire, warehouse, work.resolve("export").toString()).execute();
       return result.counts().get("rows_read");
     });
     report.time("load the same export again (no change)", () -> {
-      LoadResponses.Result result = new LoadResponses(survey, questionnaire, warehouse).execute(work.resolve("export").toString());
+      LoadResponses.Result result = new LoadResponses(survey, questionnaire, warehouse, work.resolve("export").toString()).execute();
       return result.counts().get("rows_read");
     });
     report.time("monitor (published/response_rates)", () -> new ResponseMonitor(survey, warehouse).execute().size());

@@ -6,7 +6,6 @@ import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import dk.jobsurvey.warehouse.WorkFolder;
 import dk.jobsurvey.warehouse.Zone;
-import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Erases a round's identifying data after fieldwork (DESIGN.md §10): its rows in the restricted
@@ -32,23 +30,25 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class EraseRound {
   public static final List<Table> TABLES = List.of(Table.IDENTITY, Table.CONTACTS, Table.RAW_EXTRACT, Table.FREE_TEXT);
-  private static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
 
   /** What was erased: rows deleted per table, data files removed by the vacuum, outbox files deleted. */
   public record Result(Map<Table, Long> rowsDeleted, long filesVacuumed, long outboxFiles) {}
 
   private final Warehouse warehouse;
   private final java.nio.file.Path ownWorkFolder;
+  private final String round;
 
-  /** @param ownWorkFolder the erase run's own work folder, which is removed when the job ends */
-  public EraseRound(Warehouse warehouse, java.nio.file.Path ownWorkFolder) {
+  /**
+   * @param ownWorkFolder the erase run's own work folder, which is removed when the job ends
+   * @param round the round to erase
+   */
+  public EraseRound(Warehouse warehouse, java.nio.file.Path ownWorkFolder, String round) {
     this.warehouse = warehouse;
     this.ownWorkFolder = ownWorkFolder;
+    this.round = SurveyRound.requireValid(round);
   }
 
-  public Result execute(String round) throws IOException {
-    SurveyRound.requireValid(round);
-    SparkSession spark = warehouse.spark();
+  public Result execute() throws IOException {
     FileSystem fs = warehouse.fileSystem();
     Map<Table, Long> deleted = new LinkedHashMap<>();
     long vacuumed = 0;
@@ -57,10 +57,8 @@ public final class EraseRound {
         continue;
       }
       deleted.put(table, warehouse.readRound(table, round).count());
-      DeltaTable delta = DeltaTable.forPath(spark, warehouse.location(table));
-      delta.delete(Warehouse.ROUND_COLUMN + " = '" + round + "'");
       long before = dataFiles(fs, new Path(warehouse.location(table))).size();
-      vacuumWithoutRetention(spark, delta);
+      warehouse.eraseRound(table, round);
       vacuumed += before - dataFiles(fs, new Path(warehouse.location(table))).size();
     }
     Path outbox = warehouse.outbox(round);
@@ -71,27 +69,12 @@ public final class EraseRound {
         throw new IOException("Could not delete " + outbox);
       }
     }
-    verify(round);
+    verify();
     return new Result(deleted, vacuumed, outboxFiles);
   }
 
-  /**
-   * Delta refuses a retention under 7 days unless its safety check is off: off for this call only,
-   * then as it was. No other job writes these tables meanwhile (the pipeline lock is per round, and
-   * erase runs after fieldwork).
-   */
-  private static void vacuumWithoutRetention(SparkSession spark, DeltaTable delta) {
-    String before = spark.conf().get(RETENTION_CHECK, "true");
-    spark.conf().set(RETENTION_CHECK, "false");
-    try {
-      delta.vacuum(0.0);
-    } finally {
-      spark.conf().set(RETENTION_CHECK, before);
-    }
-  }
-
   /** Checks on disk that the round is gone and no older version's data file is left; throws otherwise. */
-  private void verify(String round) throws IOException {
+  private void verify() throws IOException {
     FileSystem fs = warehouse.fileSystem();
     List<String> problems = new ArrayList<>();
     for (Table table : TABLES) {
@@ -115,7 +98,7 @@ public final class EraseRound {
       }
     }
     if (fs.exists(warehouse.outbox(round))) {
-      problems.add("restricted/outbox/" + round);
+      problems.add(warehouse.outbox(round).toString());
     }
     problems.addAll(identifiersOutsideRestricted());
     if (!problems.isEmpty()) {

@@ -105,6 +105,7 @@ public final class TabulateEstimates {
   /** Every figure and suppression decision, without writing: one Spark aggregation, the rest on the driver. */
   public Result compute() {
     String round = survey.round();
+    warehouse.requireRound(Table.WEIGHTS, round);
     List<String> variables = Survey.DOMAIN_VARIABLES;
     Map<String, Double> seconds = new LinkedHashMap<>();
     long started = System.nanoTime();

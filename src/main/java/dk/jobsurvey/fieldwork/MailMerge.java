@@ -6,7 +6,6 @@ import dk.jobsurvey.config.FieldworkSettings.Letter;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
-import dk.jobsurvey.warehouse.Zone;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -55,20 +54,24 @@ public final class MailMerge {
   private final Survey survey;
   private final Warehouse warehouse;
   private final byte[] tokenKey;
+  private final Letter letter;
 
-  public MailMerge(Survey survey, Warehouse warehouse, byte[] tokenKey) {
+  /** The mail merge of {@code letter} (invitation, reminder1, reminder2). */
+  public MailMerge(Survey survey, Warehouse warehouse, byte[] tokenKey, Letter letter) {
     this.survey = survey;
     this.warehouse = warehouse;
     this.tokenKey = tokenKey.clone();
+    this.letter = letter;
   }
 
-  /** Writes restricted/contacts and the outbox files of {@code letter} for every municipality. */
-  public List<MunicipalityOutbox> execute(Letter letter) {
-    // Contacts, the monitor's response rates and every outbox file, or none of them.
-    return warehouse.allOrNothing(List.of(Table.CONTACTS, Table.RESPONSE_RATES), () -> write(letter));
+  /** Writes restricted/contacts and the outbox files of the letter for every municipality. */
+  public List<MunicipalityOutbox> execute() {
+    warehouse.requireRound(Table.SAMPLE, survey.round());
+    // Contacts and every outbox file, or none of them.
+    return warehouse.allOrNothing(List.of(Table.CONTACTS), this::write);
   }
 
-  private List<MunicipalityOutbox> write(Letter letter) throws IOException {
+  private List<MunicipalityOutbox> write() throws IOException {
     String round = survey.round();
     Dataset<Row> sample = warehouse.readRound(Table.SAMPLE, round).select("person_key", "kommunekode");
     Dataset<Row> identity = warehouse.readRound(Table.IDENTITY, round).select("person_key", "cpr", "navn", "telefon");

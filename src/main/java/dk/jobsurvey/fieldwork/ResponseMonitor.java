@@ -27,7 +27,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The fieldwork monitor: per municipality × group and per municipality (ydelsesgruppe null), the
  * sampled, the respondents so far, the response rate, the target (the response floor, per
- * municipality) and the projected final responses, written as published/response_rates.
+ * municipality) and the projected final responses: the rows of published/response_rates, which
+ * tabulate writes.
  *
  * <p>Projection (documented in conf/survey.yaml, fieldwork.response_arrival): final responses =
  * responses so far / the share of final responses usually in by the current week (the week of the
@@ -53,13 +54,13 @@ public final class ResponseMonitor {
   }
 
   /**
-   * Computes the rates and projections, writes their publishable form to published/response_rates,
-   * and returns them in full (small) for the analyst's console and the mail merge.
+   * The rates and projections in full (small; riskiest first), for the analyst's console and the
+   * mail merge. Nothing is written: published/ gets the rates from tabulate alone, protected together
+   * with every other figure, so no second release of the same counts can be set against the first.
    */
   public List<Row> execute() {
+    warehouse.requireRound(Table.SAMPLE, survey.round());
     Dataset<Row> rates = rates();
-    List<Row> rows = rates.collectAsList();
-    warehouse.replaceRound(survey.round(), Map.of(Table.RESPONSE_RATES, publishable(rows, rates.schema(), hiddenAlone(rows))));
     return rates.orderBy(col("ydelsesgruppe").isNotNull(), col("projected_responses").minus(coalesce(col("target_responses"), lit(0L))),
         col("kommunekode"), col("ydelsesgruppe")).collectAsList();
   }
@@ -94,24 +95,6 @@ public final class ResponseMonitor {
         .withColumn("as_of_week", lit(week))
         .localCheckpoint(true);
     return rates;
-  }
-
-  /**
-   * The rows to hide when the respondent counts are all that is published, as during fieldwork (by
-   * {@link PublishedCells#respondentKey}). The tabulate step decides them again with everything else.
-   */
-  public java.util.Set<String> hiddenAlone(List<Row> rates) {
-    PublishedCells published = new PublishedCells();
-    Map<String, Integer> cells = published.respondents(respondents(rates));
-    DisclosureControl.Reason[] reasons = new DisclosureControl(survey.suppression().minRespondents(),
-        survey.suppression().maxAuditRounds()).suppress(published.build()).reasons();
-    java.util.Set<String> hidden = new java.util.HashSet<>();
-    cells.forEach((key, cell) -> {
-      if (reasons[cell] != null) {
-        hidden.add(key);
-      }
-    });
-    return hidden;
   }
 
   /** The respondents per municipality and group of the rates' rows, for the disclosure system. */

@@ -92,11 +92,14 @@ public final class IngestExtracts {
   private final Survey survey;
   private final Warehouse warehouse;
   private final byte[] pseudonymKey;
+  private final String input;
 
-  public IngestExtracts(Survey survey, Warehouse warehouse, byte[] pseudonymKey) {
+  /** Ingest of the extracts under {@code input} (a folder; sub-folders too). */
+  public IngestExtracts(Survey survey, Warehouse warehouse, byte[] pseudonymKey, String input) {
     this.survey = survey;
     this.warehouse = warehouse;
     this.pseudonymKey = pseudonymKey.clone();
+    this.input = input;
   }
 
   /**
@@ -107,16 +110,16 @@ public final class IngestExtracts {
       Map<String, ColumnReport> columnsByFile, Map<Table, Dataset<Row>> tables, List<Row> dataQuality,
       Dataset<Row> quarantined, List<Row> unknownBenefits) {}
 
-  /** Reads every extract under {@code input} and replaces the round's ingest tables. */
-  public Result execute(String input) throws IOException {
-    Checked checked = check(input);
+  /** Reads every extract under the input folder and replaces the round's ingest tables. */
+  public Result execute() throws IOException {
+    Checked checked = check();
     if (checked.tables().isEmpty()) {
       return new Result(checked.files(), checked.ignored(), checked.rejected(), checked.columnsByFile(), List.of(), List.of(),
           List.of());
     }
     // The tables and the workbooks together, or nothing.
     List<org.apache.hadoop.fs.Path> workbooks = warehouse.allOrNothing(checked.tables().keySet(), () -> {
-      warehouse.replaceRound(survey.round(), checked.tables(), Map.of(Table.QUARANTINE, "step = '" + QUARANTINE_STEP + "'"));
+      warehouse.replaceRound(survey.round(), checked.tables());
       return DataQualityWorkbooks.write(warehouse, survey.round(), checked.dataQuality(), checked.rejected(),
           problemsByFile(checked.quarantined(), checked.dataQuality()));
     });
@@ -124,8 +127,8 @@ public final class IngestExtracts {
         checked.unknownBenefits(), workbooks);
   }
 
-  /** Reads and checks every extract under {@code input}, as ingest does, and writes nothing (the preflight check). */
-  public Checked check(String input) throws IOException {
+  /** Reads and checks every extract under the input folder, as ingest does, and writes nothing (the preflight check). */
+  public Checked check() throws IOException {
     List<SourceFile> files = TabularFileReader.discover(warehouse.spark(), input);
     ExtractReader reader = new ExtractReader(warehouse.spark(), survey.ingest());
     List<SourceFile> ignored = new ArrayList<>();

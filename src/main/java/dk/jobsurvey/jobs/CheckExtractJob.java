@@ -56,8 +56,8 @@ public final class CheckExtractJob {
       try (SparkSessions.JobSession session = SparkSessions.forJob("check-extract", scratch.resolve("warehouse").toString())) {
         // The warehouse object only locates the work folder: check() writes no table.
         Warehouse nowhere = new Warehouse(session.spark(), scratch.resolve("warehouse").toString());
-        IngestExtracts ingest = new IngestExtracts(context.survey(), nowhere, key);
-        IngestExtracts.Checked checked = ingest.check(folder.toString());
+        IngestExtracts ingest = new IngestExtracts(context.survey(), nowhere, key, folder.toString());
+        IngestExtracts.Checked checked = ingest.check();
         List<Path> workbooks = checked.dataQuality().isEmpty() ? List.of()
             : DataQualityWorkbooks.writeTo(workbookFolder, context.round(), checked.dataQuality(), checked.rejected(),
                 ingest.problemsByFile(checked.quarantined(), checked.dataQuality()));

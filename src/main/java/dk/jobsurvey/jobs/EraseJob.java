@@ -1,12 +1,11 @@
 package dk.jobsurvey.jobs;
 
 import dk.jobsurvey.erase.EraseRound;
-import dk.jobsurvey.warehouse.RunLog;
+import dk.jobsurvey.warehouse.JobRun;
 import dk.jobsurvey.warehouse.SparkSessions;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +23,22 @@ public final class EraseJob {
     System.exit(COMMAND.run(args, System.out, System.err));
   }
 
-  private static void erase(JobArgs args, PrintStream out) throws Exception {
+  private static void erase(JobArgs args, PrintStream out) {
     JobContext context = JobContext.from(args);
     if (!args.value("confirm").equals(context.round())) {
       throw new UsageException("--confirm " + args.value("confirm") + " is not the round to erase (" + context.round()
           + "); give --confirm " + context.round());
     }
-    Instant started = Instant.now();
     try (SparkSessions.JobSession session = SparkSessions.forJob("erase", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      EraseRound.Result result = new EraseRound(warehouse, session.workFolder().path()).execute(context.round());
-      Map<String, Long> counts = new LinkedHashMap<>();
-      result.rowsDeleted().forEach((table, rows) -> counts.put(table.tableName() + "_rows_deleted", rows));
-      counts.put("data_files_vacuumed", result.filesVacuumed());
-      counts.put("outbox_files_deleted", result.outboxFiles());
-      new RunLog(RunLog.newRunId(), "erase", started, Instant.now(), "succeeded", context.configSha256(), Map.of(), null,
-          counts, RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
+      EraseRound.Result result = context.startRun(warehouse, "erase").commit(
+          () -> new EraseRound(warehouse, session.workFolder().path(), context.round()).execute(), erased -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            erased.rowsDeleted().forEach((table, rows) -> counts.put(table.tableName() + "_rows_deleted", rows));
+            counts.put("data_files_vacuumed", erased.filesVacuumed());
+            counts.put("outbox_files_deleted", erased.outboxFiles());
+            return JobRun.Outcome.succeeded(Map.of(), counts);
+          });
       out.printf("%nerase %s: identifying data deleted and vacuumed; checked on disk%n", context.round());
       result.rowsDeleted().forEach((table, rows) -> out.printf("  restricted/%-12s %,9d rows%n", table.tableName(), rows));
       out.printf("  %,d old data files vacuumed, %,d outbox files deleted%n", result.filesVacuumed(), result.outboxFiles());

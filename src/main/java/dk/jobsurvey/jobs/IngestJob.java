@@ -6,6 +6,7 @@ import dk.jobsurvey.config.SecretKeys;
 import dk.jobsurvey.files.FileRejection;
 import dk.jobsurvey.ingest.ExclusionReason;
 import dk.jobsurvey.ingest.IngestExtracts;
+import dk.jobsurvey.warehouse.JobRun;
 import dk.jobsurvey.warehouse.SparkSessions;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
@@ -35,28 +36,33 @@ public final class IngestJob {
     System.exit(COMMAND.run(args, System.out, System.err));
   }
 
-  private static void ingest(JobArgs args, PrintStream out) throws Exception {
-    JobContext context = JobContext.from(args);
+  private static void ingest(JobArgs args, PrintStream out) {
+    run(JobContext.from(args), args.value("input"), out);
+  }
+
+  /** The step on a loaded context, alone or in the pipeline, for the extracts in {@code input}. */
+  static void run(JobContext context, String input, PrintStream out) {
     byte[] key = SecretKeys.pseudonymKey(context.survey().keys(), System.getenv());
     try (SparkSessions.JobSession session = SparkSessions.forJob("ingest", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      StepRun run = StepRun.start("ingest", context, warehouse);
+      JobRun run = context.startRun(warehouse, "ingest");
       long started = System.nanoTime();
-      // The tables and this run's line in the run log together; a run that rejected a file is logged as failed.
+      // The tables and this run's line in the run log together; a run that rejected a file is logged as partial.
       IngestExtracts.Result result = run.commit(() -> {
         try {
-          return new IngestExtracts(context.survey(), warehouse, key).execute(args.value("input"));
+          return new IngestExtracts(context.survey(), warehouse, key, input).execute();
         } catch (java.io.IOException e) {
           throw new UsageException(e.getMessage());
         }
-      }, ingested -> Map.of("files", (long) ingested.files().size(), "files_rejected", (long) ingested.rejected().size(),
-          "files_ignored", (long) ingested.ignored().size()),
-          ingested -> ingested.rejected().isEmpty() && !ingested.dataQuality().isEmpty());
+      }, ingested -> new JobRun.Outcome(exitCode(ingested),
+          Map.of("extract files (rows)", ingested.dataQuality().stream().mapToLong(r -> r.<Long>getAs("rows_read")).sum()),
+          Map.of("files", (long) ingested.files().size(), "files_rejected", (long) ingested.rejected().size(),
+              "files_ignored", (long) ingested.ignored().size())));
       double seconds = (System.nanoTime() - started) / 1e9;
       if (result.dataQuality().isEmpty()) {
         String why = result.files().isEmpty() ? "the folder is empty" : "no file could be read";
         result.rejected().forEach(r -> out.println("  rejected " + r));
-        throw new JobFailedException("no extracts ingested from " + args.value("input") + ": " + why
+        throw new JobFailedException("no extracts ingested from " + input + ": " + why
             + " (expected .xlsx or .csv files, one per municipality)", JobCommand.EXIT_USAGE);
       }
       var workbooks = result.workbooks();
@@ -70,6 +76,14 @@ public final class IngestJob {
             + String.join("; ", result.rejected().stream().map(FileRejection::toString).toList()), EXIT_FILES_REJECTED);
       }
     }
+  }
+
+  /** The exit code an ingest ends with: nothing read is the user's to fix (2), a rejected file is 3. */
+  private static int exitCode(IngestExtracts.Result ingested) {
+    if (ingested.dataQuality().isEmpty()) {
+      return JobCommand.EXIT_USAGE;
+    }
+    return ingested.rejected().isEmpty() ? JobCommand.EXIT_OK : EXIT_FILES_REJECTED;
   }
 
   static void printSummary(PrintStream out, JobContext context, IngestExtracts.Result result, double seconds) {

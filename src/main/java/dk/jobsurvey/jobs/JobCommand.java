@@ -1,6 +1,8 @@
 package dk.jobsurvey.jobs;
 
 import dk.jobsurvey.config.ConfigException;
+import dk.jobsurvey.warehouse.MissingTableException;
+import dk.jobsurvey.warehouse.StaleInputException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,19 +73,35 @@ public record JobCommand(String name, String summary, List<JobOption> options, B
     try {
       body.run(parsed, out);
       return EXIT_OK;
-    } catch (UsageException e) {
-      err.println("jobsurvey " + name + ": " + e.getMessage() + " (see --help)");
-      return EXIT_USAGE;
-    } catch (ConfigException e) {
-      err.println("jobsurvey " + name + ": configuration error: " + e.getMessage());
-      return EXIT_USAGE;
-    } catch (JobFailedException e) {
-      err.println("jobsurvey " + name + ": " + e.getMessage());
-      return e.exitCode();
     } catch (Exception | Error e) {
       if (e instanceof VirtualMachineError fatal) {
         throw fatal;
       }
+      return report(name, e, err);
+    }
+  }
+
+  /**
+   * The exit code a job's failure ends the process with: 2 for what the user must change first
+   * (options, configuration, a step not yet run, stale input), a job's own code, 1 for the rest.
+   */
+  static int exitCode(Throwable failure) {
+    if (failure instanceof JobFailedException failed) {
+      return failed.exitCode();
+    }
+    return failure instanceof UsageException || failure instanceof ConfigException || failure instanceof MissingTableException
+        || failure instanceof StaleInputException ? EXIT_USAGE : EXIT_FAILED;
+  }
+
+  /** Tells the user in one line why job {@code name} failed, and returns its exit code. */
+  static int report(String name, Throwable e, PrintStream err) {
+    if (e instanceof UsageException) {
+      err.println("jobsurvey " + name + ": " + e.getMessage() + " (see --help)");
+    } else if (e instanceof ConfigException) {
+      err.println("jobsurvey " + name + ": configuration error: " + e.getMessage());
+    } else if (exitCode(e) != EXIT_FAILED || e instanceof JobFailedException) {
+      err.println("jobsurvey " + name + ": " + e.getMessage());
+    } else {
       // Hadoop reports a full disk as an Error (FSError): one line too, with the cause.
       Throwable cause = rootCause(e);
       if (cause instanceof java.io.IOException) {
@@ -95,8 +113,8 @@ public record JobCommand(String name, String summary, List<JobOption> options, B
         LOG.error("jobsurvey {} failed", name, e);
         err.println("jobsurvey " + name + " failed: " + cause.getClass().getSimpleName() + ": " + firstLine(cause));
       }
-      return EXIT_FAILED;
     }
+    return exitCode(e);
   }
 
   /** The innermost cause: Spark wraps a task's failure in several layers whose messages repeat its stack trace. */

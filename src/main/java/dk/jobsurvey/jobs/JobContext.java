@@ -6,16 +6,20 @@ import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.config.SurveyRound;
 import dk.jobsurvey.warehouse.Digests;
-import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.JobRun;
+import dk.jobsurvey.warehouse.RunLog;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What every job starts from: the validated configuration (with {@code --round} applied), the
- * questionnaire and the warehouse root.
+ * questionnaire and the warehouse root, loaded once; and, for a step the pipeline runs, the step's
+ * fingerprint.
  */
-public record JobContext(Survey survey, Questionnaire questionnaire, Path warehouse, String configSha256) {
+public record JobContext(Survey survey, Questionnaire questionnaire, Path warehouse, String configSha256,
+    String questionnaireSha256, String pipelineFingerprint) {
 
   public static JobContext from(JobArgs args) {
     Survey survey = ConfigLoader.survey(args.path("config"));
@@ -28,11 +32,12 @@ public record JobContext(Survey survey, Questionnaire questionnaire, Path wareho
         throw new UsageException("--round: " + e.getMessage());
       }
     }
-    return new JobContext(survey, questionnaire, args.path("warehouse"), sha256(args.path("config")));
+    return new JobContext(survey, questionnaire, args.path("warehouse"), sha256(args.path("config")),
+        sha256(args.path("questionnaire")), null);
   }
 
   /** Hex SHA-256 of a configuration file's bytes. */
-  public static String sha256(Path file) {
+  static String sha256(Path file) {
     try {
       return Digests.sha256Hex(file);
     } catch (IOException e) {
@@ -44,11 +49,15 @@ public record JobContext(Survey survey, Questionnaire questionnaire, Path wareho
     return survey.round();
   }
 
-  /** Fails the job (exit 2) when {@code table} holds no rows for the round: {@code step} has not run yet. */
-  public void requireRound(Warehouse warehouse, Table table, String step) {
-    if (!warehouse.exists(table) || warehouse.readRound(table, round()).isEmpty()) {
-      throw new JobFailedException("no " + table.tableName() + " for round " + round() + " in " + warehouse()
-          + "; run " + step + " first", JobCommand.EXIT_USAGE);
-    }
+  /** The same context for a step of the pipeline with this fingerprint. */
+  JobContext inPipeline(String fingerprint) {
+    return new JobContext(survey, questionnaire, warehouse, configSha256, questionnaireSha256, fingerprint);
+  }
+
+  /** Begins job {@code job}'s run on the round: its line in analysis/run_log, and the stale-input guard. */
+  JobRun startRun(Warehouse on, String job) {
+    Map<String, String> inputs = pipelineFingerprint == null ? Map.of("questionnaire", questionnaireSha256)
+        : Map.of("questionnaire", questionnaireSha256, RunLog.PIPELINE_FINGERPRINT, pipelineFingerprint);
+    return JobRun.start(new JobRun.Identity(job, round(), configSha256, survey.sample().seed(), inputs, JobCommand::exitCode), on);
   }
 }

@@ -4,10 +4,10 @@ import dk.jobsurvey.config.FieldworkSettings.Letter;
 import dk.jobsurvey.config.Municipalities;
 import dk.jobsurvey.config.SecretKeys;
 import dk.jobsurvey.fieldwork.MailMerge;
+import dk.jobsurvey.warehouse.JobRun;
 import dk.jobsurvey.warehouse.SparkSessions;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
-import dk.jobsurvey.warehouse.Zone;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
@@ -31,19 +31,24 @@ public final class MailmergeJob {
     System.exit(COMMAND.run(args, System.out, System.err));
   }
 
-  private static void mailmerge(JobArgs args, PrintStream out) throws Exception {
-    JobContext context = JobContext.from(args);
-    Letter letter = context.survey().fieldwork().letters().stream().filter(l -> l.letter().equals(args.value("letter")))
+  private static void mailmerge(JobArgs args, PrintStream out) {
+    run(JobContext.from(args), args.value("letter"), out);
+  }
+
+  /** The step on a loaded context, alone or in the pipeline, for the letter named {@code letterName}. */
+  static void run(JobContext context, String letterName, PrintStream out) {
+    Letter letter = context.survey().fieldwork().letters().stream().filter(l -> l.letter().equals(letterName))
         .findFirst().orElseThrow(() -> new UsageException("--letter: expected one of "
-            + context.survey().fieldwork().letters().stream().map(Letter::letter).toList() + ", got '" + args.value("letter") + "'"));
+            + context.survey().fieldwork().letters().stream().map(Letter::letter).toList() + ", got '" + letterName + "'"));
     byte[] key = SecretKeys.tokenKey(context.survey().keys(), System.getenv());
     try (SparkSessions.JobSession session = SparkSessions.forJob("mailmerge", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      context.requireRound(warehouse, Table.SAMPLE, "sample");
-      List<MailMerge.MunicipalityOutbox> outboxes = StepRun.start("mailmerge", context, warehouse).commit(
-          () -> new MailMerge(context.survey(), warehouse, key).execute(letter),
-          merged -> Map.of("letters", merged.stream().mapToLong(MailMerge.MunicipalityOutbox::letters).sum(),
-              "sms", merged.stream().mapToLong(MailMerge.MunicipalityOutbox::sms).sum()));
+      List<MailMerge.MunicipalityOutbox> outboxes = context.startRun(warehouse, "mailmerge").commit(
+          () -> new MailMerge(context.survey(), warehouse, key, letter).execute(),
+          merged -> JobRun.Outcome.succeeded(
+              Map.of("analysis/sample", merged.stream().mapToLong(MailMerge.MunicipalityOutbox::sampled).sum()),
+              Map.of("letters", merged.stream().mapToLong(MailMerge.MunicipalityOutbox::letters).sum(),
+                  "sms", merged.stream().mapToLong(MailMerge.MunicipalityOutbox::sms).sum())));
       Map<String, Row> allocation = new HashMap<>();
       for (Row row : warehouse.readRound(Table.ALLOCATION, context.round()).groupBy("kommunekode")
           .agg(functions.sum("N_h").as("N"), functions.max("census").as("census"),

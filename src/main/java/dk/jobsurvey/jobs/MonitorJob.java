@@ -2,11 +2,12 @@ package dk.jobsurvey.jobs;
 
 import dk.jobsurvey.config.Municipalities;
 import dk.jobsurvey.fieldwork.ResponseMonitor;
+import dk.jobsurvey.warehouse.JobRun;
 import dk.jobsurvey.warehouse.SparkSessions;
-import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /** {@code monitor}: response rates against the target, with projected final responses; riskiest first. */
@@ -21,13 +22,16 @@ public final class MonitorJob {
     System.exit(COMMAND.run(args, System.out, System.err));
   }
 
-  private static void monitor(JobArgs args, PrintStream out) throws Exception {
+  private static void monitor(JobArgs args, PrintStream out) {
     JobContext context = JobContext.from(args);
     try (SparkSessions.JobSession session = SparkSessions.forJob("monitor", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      context.requireRound(warehouse, Table.SAMPLE, "sample");
       ResponseMonitor monitor = new ResponseMonitor(context.survey(), warehouse);
-      List<Row> rates = monitor.execute();
+      // The monitor writes no table: its run-log line is all it leaves.
+      List<Row> rates = context.startRun(warehouse, "monitor").commit(monitor::execute, computed -> JobRun.Outcome.succeeded(
+          Map.of("analysis/sample", computed.stream().filter(r -> r.isNullAt(r.fieldIndex("ydelsesgruppe")))
+              .mapToLong(r -> r.<Long>getAs("sampled")).sum()),
+          Map.of("municipalities_at_risk", computed.stream().filter(r -> Boolean.TRUE.equals(r.getAs("at_risk"))).count())));
       int week = monitor.currentWeek();
       out.printf("%nmonitor %s, %s (projected = responses so far / share usually in by then)%n", context.round(),
           week == 0 ? "before any response (projected = expected from the allocation)" : "as of week " + week);
@@ -42,7 +46,7 @@ public final class MonitorJob {
             row.<Long>getAs("responded"), 100 * row.<Double>getAs("response_rate"), row.<Double>getAs("projected_responses"),
             row.<Long>getAs("target_responses"), row.<Boolean>getAs("at_risk") ? "  AT RISK: send the extra SMS round" : "");
       }
-      out.println("Per group: published/response_rates (" + warehouse.location(Table.RESPONSE_RATES) + ")");
+      out.println("(published/response_rates gets these rates, protected with every other figure, when tabulate runs)");
     }
   }
 }

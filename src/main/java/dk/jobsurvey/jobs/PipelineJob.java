@@ -1,38 +1,33 @@
 package dk.jobsurvey.jobs;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.element_at;
-
+import dk.jobsurvey.warehouse.Digests;
+import dk.jobsurvey.warehouse.JobRun;
+import dk.jobsurvey.warehouse.RoundLock;
 import dk.jobsurvey.warehouse.RunLog;
 import dk.jobsurvey.warehouse.SparkSessions;
-import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * {@code pipeline}: ingest → sample → mailmerge → responses → weight → tabulate → report for one round, in one Spark session. Each step has a fingerprint: the configuration, its own
- * input files and the fingerprint of the step before. A step whose fingerprint has a successful run
- * in analysis/run_log is skipped (unless {@code --force}), so a rerun after a failure or a kill
- * resumes where it stopped; a failed step stops the pipeline, and the steps before keep their tables.
- * One pipeline per warehouse and round at a time: a lock file that the operating system releases
- * when the process ends, however it ends.
+ * {@code pipeline}: ingest → sample → mailmerge → responses → weight → tabulate → report for one
+ * round, with one loaded configuration and one Spark session; each step is the same code its job
+ * runs alone, and writes the same one line of analysis/run_log. Each step has a fingerprint: the
+ * configuration, the questionnaire, its own input files and the fingerprint of the step before. A
+ * step whose last run succeeded with that fingerprint is skipped (unless {@code --force}), so a
+ * rerun after a failure or a kill resumes where it stopped; a failed step stops the pipeline, and
+ * the steps before keep their tables. One pipeline per warehouse and round at a time ({@link RoundLock}).
  */
 public final class PipelineJob {
   /** Exit code when another pipeline holds the round's lock. */
@@ -46,8 +41,14 @@ public final class PipelineJob {
           JobOption.flag("force", "run every step even if its inputs are unchanged")),
       PipelineJob::pipeline);
 
-  /** A step: its job, its own options, and the files it reads (beyond the warehouse). */
-  private record Step(JobCommand command, List<String> options, Path inputs) {}
+  /** A step of the pipeline: what it runs on the loaded context. */
+  @FunctionalInterface
+  private interface StepBody {
+    void run(JobContext context, PrintStream out);
+  }
+
+  /** A step: its name, what distinguishes its run (options, for the fingerprint), the files it reads (beyond the warehouse), its body. */
+  private record Step(String name, String options, Path inputs, StepBody body) {}
 
   private PipelineJob() {}
 
@@ -55,133 +56,82 @@ public final class PipelineJob {
     System.exit(COMMAND.run(args, System.out, System.err));
   }
 
-  private static void pipeline(JobArgs args, PrintStream out) throws Exception {
-    JobContext context = JobContext.from(args);
+  @SuppressWarnings("try") // the lock is held by the try block, never read
+  private static void pipeline(JobArgs args, PrintStream out) throws IOException {
+    JobContext loaded = JobContext.from(args);
     Path input = args.path("input");
     String responses = args.optional("responses").orElse("");
+    String letter = args.value("letter");
     List<Step> steps = new ArrayList<>(List.of(
-        new Step(IngestJob.COMMAND, List.of("--input", input.toString()), input),
-        new Step(SampleJob.COMMAND, List.of(), null),
-        new Step(MailmergeJob.COMMAND, List.of("--letter", args.value("letter")), null)));
+        new Step("ingest", "", input, (context, o) -> IngestJob.run(context, input.toString(), o)),
+        new Step("sample", "", null, SampleJob::run),
+        new Step("mailmerge", "--letter " + letter, null, (context, o) -> MailmergeJob.run(context, letter, o))));
     if (!responses.isEmpty()) {
-      steps.addAll(List.of(new Step(ResponsesJob.COMMAND, List.of("--input", responses), Path.of(responses)),
-          new Step(WeightJob.COMMAND, List.of(), null), new Step(TabulateJob.COMMAND, List.of(), null),
-          new Step(ReportJob.COMMAND, List.of(), null)));
+      steps.addAll(List.of(new Step("responses", "", Path.of(responses), (context, o) -> ResponsesJob.run(context, responses, o)),
+          new Step("weight", "", null, WeightJob::run), new Step("tabulate", "", null, TabulateJob::run),
+          new Step("report", "", null, ReportJob::run)));
     }
-    List<String> common = List.of("--config", args.value("config"), "--questionnaire", args.value("questionnaire"),
-        "--round", context.round(), "--warehouse", args.value("warehouse"));
-    try (RoundLock lock = RoundLock.acquire(context.warehouse(), context.round());
-        SparkSessions.JobSession session = SparkSessions.forJob("pipeline", context.warehouse().toString())) {
-      Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      String fingerprint = sha256(context.configSha256() + JobContext.sha256(args.path("questionnaire")));
-      out.printf("pipeline %s: %d steps%n", context.round(), steps.size());
+    try (RoundLock lock = RoundLock.tryAcquire(loaded.warehouse(), loaded.round()).orElseThrow(() -> new JobFailedException(
+            "another pipeline is running for round " + loaded.round() + " in " + loaded.warehouse() + " (it holds "
+                + RoundLock.file(loaded.warehouse(), loaded.round()) + "); this one did nothing. Wait for it to finish", EXIT_LOCKED));
+        SparkSessions.JobSession session = SparkSessions.forJob("pipeline", loaded.warehouse().toString())) {
+      Warehouse warehouse = new Warehouse(session.spark(), loaded.warehouse().toString());
+      JobRun pipelineRun = loaded.startRun(warehouse, "pipeline");
+      Instant started = Instant.now();
+      String fingerprint = Digests.sha256Hex(loaded.configSha256() + loaded.questionnaireSha256());
+      out.printf("pipeline %s: %d steps, started %s%n", loaded.round(), steps.size(), clock(started));
+      long ran = 0;
       for (Step step : steps) {
-        String name = step.command().name();
-        fingerprint = sha256(fingerprint + name + String.join(" ", step.options()) + filesSha256(step.inputs()));
-        if (!args.flag("force") && succeededBefore(warehouse, context.round(), name, fingerprint)) {
-          out.printf("== %s: skipped, unchanged since its last successful run%n", name);
+        fingerprint = Digests.sha256Hex(fingerprint + step.name() + step.options() + filesSha256(step.inputs()));
+        if (!args.flag("force") && JobRun.lastRunSucceededWith(warehouse, loaded.round(), step.name(), fingerprint)) {
+          out.printf("%n== %s: skipped, unchanged since its last successful run%n", step.name());
           continue;
         }
-        out.printf("%n== %s ==%n", name);
-        Instant started = Instant.now();
-        List<String> stepArgs = new ArrayList<>(common);
-        stepArgs.addAll(step.options());
-        int exit = step.command().run(stepArgs.toArray(String[]::new), out, out);
+        Instant stepStarted = Instant.now();
+        out.printf("%n== %s == %s (+%s)%n", step.name(), clock(stepStarted), elapsed(started, stepStarted));
+        int exit = JobCommand.EXIT_OK;
+        try {
+          step.body().run(loaded.inPipeline(fingerprint), out);
+        } catch (VirtualMachineError fatal) {
+          throw fatal;
+        } catch (RuntimeException | Error failure) {
+          exit = JobCommand.report(step.name(), failure, out);
+        }
+        ran++;
         Instant finished = Instant.now();
-        String status = exit == JobCommand.EXIT_OK ? "succeeded" : "failed";
-        new RunLog(RunLog.newRunId(), "pipeline:" + name, started, finished, status, context.configSha256(),
-            Map.of("fingerprint", fingerprint), context.survey().sample().seed(),
-            Map.of("exit_code", (long) exit, "milliseconds", finished.toEpochMilli() - started.toEpochMilli()),
-            RunLog.currentCodeVersion()).appendTo(warehouse, context.round());
-        out.printf(Locale.ROOT, "== %s: %s in %.1f s%n", name, status, (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0);
+        out.printf(Locale.ROOT, "== %s: %s in %.1f s (+%s)%n", step.name(), exit == JobCommand.EXIT_OK ? "succeeded" : "failed",
+            Duration.between(stepStarted, finished).toMillis() / 1000.0, elapsed(started, finished));
         if (exit != JobCommand.EXIT_OK) {
-          throw new JobFailedException("step " + name + " failed (exit " + exit + "); the steps before it keep their "
-              + "tables. Fix the cause and rerun: finished steps are skipped", exit == JobCommand.EXIT_USAGE ? JobCommand.EXIT_FAILED : exit);
+          JobFailedException stopped = new JobFailedException("step " + step.name() + " failed (exit " + exit + "); the steps "
+              + "before it keep their tables. Fix the cause and rerun: finished steps are skipped",
+              exit == JobCommand.EXIT_USAGE ? JobCommand.EXIT_FAILED : exit);
+          pipelineRun.failed(stopped);
+          throw stopped;
         }
       }
-      out.printf("%npipeline %s: done%n", context.round());
+      pipelineRun.record(RunLog.SUCCEEDED, JobCommand.EXIT_OK, Map.of(), Map.of(),
+          Map.of("steps_run", ran, "steps_skipped", steps.size() - ran));
+      out.printf("%npipeline %s: done at %s, %s in all%n", loaded.round(), clock(Instant.now()), elapsed(started, Instant.now()));
     }
-  }
-
-  /**
-   * Whether the step's last run, by the pipeline or as a single job, was the pipeline's successful
-   * run with this fingerprint: a later run of the step by hand, failed or not, may have changed its
-   * tables or left the next step refusing them, so the step runs again.
-   */
-  private static boolean succeededBefore(Warehouse warehouse, String round, String step, String fingerprint) {
-    if (!warehouse.exists(Table.RUN_LOG)) {
-      return false;
-    }
-    List<org.apache.spark.sql.Row> last = warehouse.readRound(Table.RUN_LOG, round)
-        .where(col("job").isin("pipeline:" + step, step)).orderBy(col("finished_at").desc()).limit(1)
-        .select(col("job"), col("status"), element_at(col("input_sha256s"), "fingerprint")).collectAsList();
-    return !last.isEmpty() && last.get(0).getString(0).equals("pipeline:" + step) && "succeeded".equals(last.get(0).getString(1))
-        && fingerprint.equals(last.get(0).getString(2));
   }
 
   /** SHA-256 over the names and contents of every file under {@code folder} (empty for none). */
-  static String filesSha256(Path folder) throws IOException {
+  private static String filesSha256(Path folder) throws IOException {
     if (folder == null) {
       return "";
     }
     if (!Files.isDirectory(folder)) {
       throw new UsageException("no folder " + folder);
     }
-    StringBuilder all = new StringBuilder();
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        all.append(folder.relativize(file)).append('=').append(JobContext.sha256(file)).append('\n');
-      }
-    }
-    return sha256(all.toString());
+    return Digests.folderSha256Hex(folder);
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  private static String clock(Instant instant) {
+    return LocalTime.ofInstant(instant, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
-  /**
-   * The round's pipeline lock: an OS file lock on {@code <warehouse>/_locks/pipeline-<round>.lock},
-   * released when the process ends, so a killed pipeline never blocks the next. (A warehouse on
-   * HDFS or S3 has no such lock: there Delta's conflict detection is the guard.)
-   */
-  private record RoundLock(FileChannel channel, FileLock lock) implements AutoCloseable {
-    static RoundLock acquire(Path warehouse, String round) throws IOException {
-      String root = warehouse.toString();
-      if (root.contains("://") && !root.startsWith("file:")) {
-        return new RoundLock(null, null);
-      }
-      Path file = Path.of(root.replaceFirst("^file:", "")).resolve("_locks").resolve("pipeline-" + round + ".lock");
-      Files.createDirectories(file.getParent());
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        channel.close();
-        throw new JobFailedException("another pipeline is running for round " + round + " in " + warehouse
-            + " (it holds " + file + "); this one did nothing. Wait for it to finish", EXIT_LOCKED);
-      }
-      return new RoundLock(channel, lock);
-    }
-
-    @Override
-    public void close() {
-      try {
-        if (lock != null) {
-          lock.release();
-          channel.close();
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+  private static String elapsed(Instant from, Instant to) {
+    long seconds = Duration.between(from, to).toSeconds();
+    return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
   }
 }

@@ -1,8 +1,8 @@
 package dk.jobsurvey.jobs;
 
 import dk.jobsurvey.report.WriteReports;
+import dk.jobsurvey.warehouse.JobRun;
 import dk.jobsurvey.warehouse.SparkSessions;
-import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.PrintStream;
 import java.util.List;
@@ -20,14 +20,17 @@ public final class ReportJob {
     System.exit(COMMAND.run(args, System.out, System.err));
   }
 
-  private static void report(JobArgs args, PrintStream out) throws Exception {
-    JobContext context = JobContext.from(args);
+  private static void report(JobArgs args, PrintStream out) {
+    run(JobContext.from(args), out);
+  }
+
+  /** The step on a loaded context, alone or in the pipeline. */
+  static void run(JobContext context, PrintStream out) {
     try (SparkSessions.JobSession session = SparkSessions.forJob("report", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      context.requireRound(warehouse, Table.ESTIMATES, "tabulate");
-      List<String> files = StepRun.start("report", context, warehouse).commit(
+      List<String> files = context.startRun(warehouse, "report").commit(
           () -> new WriteReports(context.survey(), context.questionnaire(), warehouse).execute(),
-          written -> Map.of("files", (long) written.size()));
+          written -> JobRun.Outcome.succeeded(Map.of(), Map.of("files", (long) written.size())));
       out.printf("%nreport %s: %d files (an HTML page and a workbook for the nation and each of %d municipalities)%n",
           context.round(), files.size(), files.size() / 2 - 1);
       out.println("National report: " + files.get(0));

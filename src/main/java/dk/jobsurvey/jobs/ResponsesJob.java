@@ -2,6 +2,7 @@ package dk.jobsurvey.jobs;
 
 import dk.jobsurvey.files.FileRejection;
 import dk.jobsurvey.responses.LoadResponses;
+import dk.jobsurvey.warehouse.JobRun;
 import dk.jobsurvey.warehouse.SparkSessions;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
@@ -27,19 +28,23 @@ public final class ResponsesJob {
     System.exit(COMMAND.run(args, System.out, System.err));
   }
 
-  private static void load(JobArgs args, PrintStream out) throws Exception {
-    JobContext context = JobContext.from(args);
+  private static void load(JobArgs args, PrintStream out) {
+    run(JobContext.from(args), args.value("input"), out);
+  }
+
+  /** The step on a loaded context, alone or in the pipeline, for the exports in {@code input}. */
+  static void run(JobContext context, String input, PrintStream out) {
     try (SparkSessions.JobSession session = SparkSessions.forJob("responses", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      context.requireRound(warehouse, Table.CONTACTS, "mailmerge");
-      // The three tables and this run's line in the run log together; a run that rejected a file is logged as failed.
-      LoadResponses.Result result = StepRun.start("responses", context, warehouse).commit(() -> {
+      // The three tables and this run's line in the run log together; a run that rejected a file is logged as partial.
+      LoadResponses.Result result = context.startRun(warehouse, "responses").commit(() -> {
         try {
-          return new LoadResponses(context.survey(), context.questionnaire(), warehouse).execute(args.value("input"));
+          return new LoadResponses(context.survey(), context.questionnaire(), warehouse, input).execute();
         } catch (java.io.IOException e) {
           throw new UsageException(e.getMessage());
         }
-      }, LoadResponses.Result::counts, loaded -> loaded.rejected().isEmpty());
+      }, loaded -> new JobRun.Outcome(loaded.rejected().isEmpty() ? JobCommand.EXIT_OK : IngestJob.EXIT_FILES_REJECTED,
+          Map.of("survey exports (rows)", loaded.counts().getOrDefault("rows_read", 0L)), loaded.counts()));
       Map<String, Long> counts = new TreeMap<>(result.counts());
       out.printf("%nresponses %s: %d files, %d rejected%n", context.round(), result.files().size(), result.rejected().size());
       counts.forEach((name, value) -> out.printf("  %-22s %8d%n", name, value));

@@ -3,9 +3,8 @@ package dk.jobsurvey.jobs;
 import dk.jobsurvey.config.Municipalities;
 import dk.jobsurvey.sample.DrawSample;
 import dk.jobsurvey.sample.MunicipalityAllocation;
-import dk.jobsurvey.sample.StratumAllocation;
+import dk.jobsurvey.warehouse.JobRun;
 import dk.jobsurvey.warehouse.SparkSessions;
-import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -28,15 +27,19 @@ public final class SampleJob {
     System.exit(COMMAND.run(args, System.out, System.err));
   }
 
-  private static void sample(JobArgs args, PrintStream out) throws Exception {
-    JobContext context = JobContext.from(args);
+  private static void sample(JobArgs args, PrintStream out) {
+    run(JobContext.from(args), out);
+  }
+
+  /** The step on a loaded context, alone or in the pipeline. */
+  static void run(JobContext context, PrintStream out) {
     try (SparkSessions.JobSession session = SparkSessions.forJob("sample", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      context.requireRound(warehouse, Table.POPULATION, "ingest");
       // The sample and this run's line in the run log together.
-      DrawSample.Result result = StepRun.start("sample", context, warehouse).commit(
+      DrawSample.Result result = context.startRun(warehouse, "sample").commit(
           () -> new DrawSample(context.survey(), warehouse).execute(),
-          drawn -> Map.of("eligible", drawn.populationRows(), "sampled", drawn.sampled()));
+          drawn -> JobRun.Outcome.succeeded(Map.of("analysis/population (eligible)", drawn.populationRows()),
+              Map.of("sampled", drawn.sampled())));
       print(out, context, result);
     }
   }

@@ -6,6 +6,7 @@ import dk.jobsurvey.estimate.Tabulation;
 import dk.jobsurvey.publish.CellSystem;
 import dk.jobsurvey.publish.DisclosureControl;
 import dk.jobsurvey.publish.DisclosureException;
+import dk.jobsurvey.warehouse.JobRun;
 import dk.jobsurvey.warehouse.SparkSessions;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
@@ -26,22 +27,25 @@ public final class TabulateJob {
     System.exit(COMMAND.run(args, System.out, System.err));
   }
 
-  private static void tabulate(JobArgs args, PrintStream out) throws Exception {
-    JobContext context = JobContext.from(args);
+  private static void tabulate(JobArgs args, PrintStream out) {
+    run(JobContext.from(args), out);
+  }
+
+  /** The step on a loaded context, alone or in the pipeline. */
+  static void run(JobContext context, PrintStream out) {
     try (SparkSessions.JobSession session = SparkSessions.forJob("tabulate", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      context.requireRound(warehouse, Table.WEIGHTS, "weight");
       // The estimates and this run's line in the run log together: a run whose log line cannot be written leaves no tables.
-      TabulateEstimates.Result result = StepRun.start("tabulate", context, warehouse).commit(() -> {
+      TabulateEstimates.Result result = context.startRun(warehouse, "tabulate").commit(() -> {
         try {
           return new TabulateEstimates(context.survey(), context.questionnaire(), warehouse).execute();
         } catch (DisclosureException e) {
           throw new JobFailedException("tabulate " + context.round() + ": " + e.getMessage(), JobCommand.EXIT_FAILED);
         }
-      }, tabulated -> Map.of("respondents", tabulated.respondents(), "cells", (long) tabulated.cells(),
-          "rows", (long) tabulated.tabulation().rows().size(),
-          "suppressed_primary", tabulated.tabulation().suppressed(DisclosureControl.Reason.PRIMARY),
-          "suppressed_secondary", tabulated.tabulation().suppressed(DisclosureControl.Reason.SECONDARY)));
+      }, tabulated -> JobRun.Outcome.succeeded(Map.of("analysis/weights (respondents)", tabulated.respondents()),
+          Map.of("cells", (long) tabulated.cells(), "rows", (long) tabulated.tabulation().rows().size(),
+              "suppressed_primary", tabulated.tabulation().suppressed(DisclosureControl.Reason.PRIMARY),
+              "suppressed_secondary", tabulated.tabulation().suppressed(DisclosureControl.Reason.SECONDARY))));
       print(out, context, result);
       out.println("Tables: " + warehouse.location(Table.ESTIMATES) + ", " + warehouse.location(Table.RESPONSE_RATES) + ", "
           + warehouse.location(Table.FREE_TEXT_TERMS) + ", " + warehouse.location(Table.SUPPRESSION_LOG));

@@ -1,5 +1,6 @@
 package dk.jobsurvey.jobs;
 
+import dk.jobsurvey.warehouse.JobRun;
 import dk.jobsurvey.warehouse.SparkSessions;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
@@ -22,23 +23,25 @@ public final class WeightJob {
     System.exit(COMMAND.run(args, System.out, System.err));
   }
 
-  private static void weight(JobArgs args, PrintStream out) throws Exception {
-    JobContext context = JobContext.from(args);
+  private static void weight(JobArgs args, PrintStream out) {
+    run(JobContext.from(args), out);
+  }
+
+  /** The step on a loaded context, alone or in the pipeline. */
+  static void run(JobContext context, PrintStream out) {
     try (SparkSessions.JobSession session = SparkSessions.forJob("weight", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      context.requireRound(warehouse, Table.POPULATION, "ingest");
-      context.requireRound(warehouse, Table.RESPONSES, "responses");
       // The weights and this run's line in the run log together.
-      WeightRespondents.Result result = StepRun.start("weight", context, warehouse).commit(() -> {
+      WeightRespondents.Result result = context.startRun(warehouse, "weight").commit(() -> {
         try {
           return new WeightRespondents(context.survey(), warehouse).execute();
         } catch (WeightingException e) {
           throw new JobFailedException("weighting " + context.round() + " failed, the tables are unchanged: " + e.getMessage(),
               JobCommand.EXIT_FAILED);
         }
-      }, weighted -> Map.of("respondents", weighted.weighting().respondents(),
-          "respondents_outside_population", weighted.respondentsOutsidePopulation(),
-          "cells", (long) weighted.weighting().cells().size(), "sweeps", (long) weighted.weighting().sweeps()));
+      }, weighted -> JobRun.Outcome.succeeded(Map.of("analysis/responses (respondents)", weighted.weighting().respondents()),
+          Map.of("respondents_outside_population", weighted.respondentsOutsidePopulation(),
+              "cells", (long) weighted.weighting().cells().size(), "sweeps", (long) weighted.weighting().sweeps())));
       out.printf("%nweight %s: ", context.round());
       WeightingPrinter.print(out, result.weighting(), context.survey().weighting());
       if (result.respondentsOutsidePopulation() > 0) {

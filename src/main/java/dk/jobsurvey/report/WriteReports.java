@@ -1,10 +1,10 @@
 package dk.jobsurvey.report;
 
+import dk.jobsurvey.config.Municipalities;
 import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
-import dk.jobsurvey.config.Municipalities;
+import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
-import dk.jobsurvey.warehouse.Zone;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +31,9 @@ public final class WriteReports {
 
   /** Writes every report; returns the files written, national first. */
   public List<String> execute() {
+    warehouse.requireRound(Table.ESTIMATES, survey.round());
     PublishedResults results = PublishedResults.read(warehouse, survey.round());
-    Path folder = warehouse.folder(Zone.PUBLISHED, "reports", survey.round());
+    Path folder = warehouse.reports(survey.round());
     List<String> written = new ArrayList<>();
     // All reports or none: they are staged and moved into place together.
     return warehouse.allOrNothing(List.of(), () -> {

@@ -49,7 +49,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * loading an export twice changes nothing and a later submission replaces an earlier one. Raw free
  * text goes only to restricted/free_text; analysis/responses keeps it scrubbed of CPR and phone
  * numbers, e-mail addresses and the full names of the round's population. Rows without a token
- * or with an unknown token go to analysis/quarantine (step "responses").
+ * or with an unknown token go to analysis/response_quarantine.
  *
  * <p>Every input row is accounted for: merged (inserted, updated or already loaded), superseded by a
  * later submission for the same token, or quarantined.
@@ -65,11 +65,14 @@ public final class LoadResponses {
   private final Survey survey;
   private final Questionnaire questionnaire;
   private final Warehouse warehouse;
+  private final String input;
 
-  public LoadResponses(Survey survey, Questionnaire questionnaire, Warehouse warehouse) {
+  /** The load of the survey exports under {@code input} (a folder). */
+  public LoadResponses(Survey survey, Questionnaire questionnaire, Warehouse warehouse, String input) {
     this.survey = survey;
     this.questionnaire = questionnaire;
     this.warehouse = warehouse;
+    this.input = input;
   }
 
   private List<String> itemIds() {
@@ -80,7 +83,8 @@ public final class LoadResponses {
     return questionnaire.freeText().stream().map(Questionnaire.FreeText::id).toList();
   }
 
-  public Result execute(String input) throws IOException {
+  public Result execute() throws IOException {
+    warehouse.requireRound(Table.CONTACTS, survey.round());
     List<SourceFile> files = TabularFileReader.discover(warehouse.spark(), input);
     TabularFileReader reader = new TabularFileReader(warehouse.spark(), survey.ingest().csv());
     List<FileRejection> rejected = new ArrayList<>();
@@ -152,10 +156,10 @@ public final class LoadResponses {
     freeTextIds().forEach(id -> freeTextColumns.add(col(id + "_raw")));
     String newer = "s.submitted_at > t.submitted_at OR (t.submitted_at IS NULL AND s.submitted_at IS NOT NULL)";
     // The three tables together or not at all.
-    warehouse.allOrNothing(List.of(Table.RESPONSES, Table.FREE_TEXT, Table.QUARANTINE), () -> {
+    warehouse.allOrNothing(List.of(Table.RESPONSES, Table.FREE_TEXT, Table.RESPONSE_QUARANTINE), () -> {
       warehouse.mergeRound(Table.RESPONSES, survey.round(), latest.select(responseColumns.toArray(new Column[0])), List.of("person_key"), newer);
       warehouse.mergeRound(Table.FREE_TEXT, survey.round(), latest.select(freeTextColumns.toArray(new Column[0])), List.of("person_key"), newer);
-      warehouse.mergeRound(Table.QUARANTINE, survey.round(), joined.where(col("reason_code").isNotNull())
+      warehouse.mergeRound(Table.RESPONSE_QUARANTINE, survey.round(), joined.where(col("reason_code").isNotNull())
               .select(col("source_file"), col("source_row"), lit(null).cast(DataTypes.StringType).as("kommunekode"), col("reason_code"),
                   when(col("reason_code").equalTo(MISSING_TOKEN), lit("the row has no token"))
                       .otherwise(lit("the token is not one of the round's survey tokens")).as("reason_detail"),

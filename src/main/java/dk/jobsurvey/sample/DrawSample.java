@@ -58,6 +58,7 @@ public final class DrawSample {
 
   public Result execute() {
     String round = survey.round();
+    warehouse.requireRound(Table.POPULATION, round);
     Dataset<Row> eligible = warehouse.readRound(Table.POPULATION, round).where(col("eligible"))
         .select("person_key", "kommunekode", "ydelsesgruppe");
     List<MunicipalityAllocation> allocations = allocate(eligible.groupBy("kommunekode", "ydelsesgruppe")

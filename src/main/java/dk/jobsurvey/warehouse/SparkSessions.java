@@ -55,25 +55,30 @@ public final class SparkSessions {
     Thread cleanup = new Thread(workFolder::close, "jobsurvey work folder");
     Runtime.getRuntime().addShutdownHook(cleanup);
     workFolder.useForPoi();
-    boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
-    SparkSession.Builder builder = withDelta(SparkSession.builder().appName("jobsurvey " + job));
+    scala.Option<SparkSession> running = SparkSession.getActiveSession().orElse(SparkSession::getDefaultSession);
+    boolean existing = running.isDefined();
+    // A job inside the pipeline, a notebook or the test suite uses the session there is as it is
+    // (the builder would only warn that its settings do not apply to a running session).
+    SparkSession spark = existing ? running.get() : newSession(job, workFolder);
+    String outer = spark.sparkContext().getLocalProperty("spark.jobGroup.id");
+    // Every Spark job of the run carries the job's name: the Spark UI and the event log say which step ran.
+    spark.sparkContext().setJobGroup(JOB_GROUP_PREFIX + job, JOB_GROUP_PREFIX + job, false);
+    return new JobSession(spark, !existing, workFolder, cleanup, outer);
+  }
+
+  private static SparkSession newSession(String job, WorkFolder workFolder) {
+    SparkSession.Builder builder = withDelta(SparkSession.builder().appName("jobsurvey " + job))
+        .config("spark.local.dir", workFolder.sparkLocal().toString());
     SparkConf submitted = new SparkConf();
     if (!submitted.contains("spark.master")) {
       builder.master("local[*]");
-    }
-    if (!existing) {
-      builder.config("spark.local.dir", workFolder.sparkLocal().toString());
     }
     if (!submitted.contains("spark.sql.shuffle.partitions")) {
       // A round is at most a few million rows: 16 partitions keep tasks and output files few.
       // Raise it with --conf spark.sql.shuffle.partitions=N on a large cluster.
       builder.config("spark.sql.shuffle.partitions", "16");
     }
-    SparkSession spark = builder.getOrCreate();
-    String outer = spark.sparkContext().getLocalProperty("spark.jobGroup.id");
-    // Every Spark job of the run carries the job's name: the Spark UI and the event log say which step ran.
-    spark.sparkContext().setJobGroup(JOB_GROUP_PREFIX + job, JOB_GROUP_PREFIX + job, false);
-    return new JobSession(spark, !existing, workFolder, cleanup, outer);
+    return builder.getOrCreate();
   }
 
   /** Adds the settings every jobsurvey session needs. */

@@ -3,8 +3,8 @@ package dk.jobsurvey.warehouse;
 import java.util.Locale;
 
 /**
- * Every Delta table of the pipeline, with its zone and the job whose run first writes it for a
- * round. Each lives at {@code <warehouse>/<zone>/<name>}.
+ * Every Delta table of the pipeline, with its zone and the one job that writes it (the run log
+ * excepted: every job adds its own line). Each lives at {@code <warehouse>/<zone>/<name>}.
  */
 public enum Table {
   RAW_EXTRACT(Zone.RESTRICTED, "ingest"),
@@ -12,6 +12,7 @@ public enum Table {
   CONTACTS(Zone.RESTRICTED, "mailmerge"),
   FREE_TEXT(Zone.RESTRICTED, "responses"),
   QUARANTINE(Zone.ANALYSIS, "ingest"),
+  RESPONSE_QUARANTINE(Zone.ANALYSIS, "responses"),
   POPULATION(Zone.ANALYSIS, "ingest"),
   ALLOCATION(Zone.ANALYSIS, "sample"),
   SAMPLE(Zone.ANALYSIS, "sample"),
@@ -21,21 +22,21 @@ public enum Table {
   RUN_LOG(Zone.ANALYSIS, "any job"),
   SUPPRESSION_LOG(Zone.ANALYSIS, "tabulate"),
   ESTIMATES(Zone.PUBLISHED, "tabulate"),
-  RESPONSE_RATES(Zone.PUBLISHED, "monitor"),
+  RESPONSE_RATES(Zone.PUBLISHED, "tabulate"),
   FREE_TEXT_TERMS(Zone.PUBLISHED, "tabulate"),
   DATA_QUALITY(Zone.PUBLISHED, "ingest");
 
   private final Zone zone;
-  private final String firstWrittenBy;
+  private final String writtenBy;
 
-  Table(Zone zone, String firstWrittenBy) {
+  Table(Zone zone, String writtenBy) {
     this.zone = zone;
-    this.firstWrittenBy = firstWrittenBy;
+    this.writtenBy = writtenBy;
   }
 
-  /** The job to run before anything can read this table, for the message when it is missing. */
-  public String firstWrittenBy() {
-    return firstWrittenBy;
+  /** The job that writes this table: the one to run before anything can read it. */
+  public String writtenBy() {
+    return writtenBy;
   }
 
   public Zone zone() {

@@ -2,10 +2,10 @@ package dk.jobsurvey.warehouse;
 
 import dk.jobsurvey.config.Municipalities;
 import dk.jobsurvey.config.SurveyRound;
+import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import io.delta.exceptions.DeltaConcurrentModificationException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,14 +18,14 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 
 /**
  * The one place that knows where tables live and how they are written. Every table is a Delta
@@ -50,6 +50,7 @@ public final class Warehouse {
   private static final FsPermission OWNER_ONLY_FILE = new FsPermission((short) 0600);
   /** The folder under restricted/ where steps stage their files: as private as their targets. */
   public static final String STAGING = "staging";
+  private static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
 
   private final SparkSession spark;
   private final Path root;
@@ -97,6 +98,15 @@ public final class Warehouse {
     return folder(Zone.RESTRICTED, OUTBOX, round);
   }
 
+  /** The folder under published/ that holds the reports of every round. */
+  public static final String REPORTS = "reports";
+
+  /** The reports of a round, published/reports/ROUND. */
+  public Path reports(String round) {
+    SurveyRound.requireValid(round);
+    return folder(Zone.PUBLISHED, REPORTS, round);
+  }
+
   /** A folder under a zone for files that are not tables (e.g. published/reports/2023Q2). */
   public Path folder(Zone zone, String... parts) {
     Path path = new Path(root, zone.folder());
@@ -134,6 +144,16 @@ public final class Warehouse {
     }
   }
 
+  /**
+   * Refuses a stage's start when {@code table} holds no rows for {@code round}: the step that writes
+   * it has not run for the round. The {@link MissingTableException} names that step.
+   */
+  public void requireRound(Table table, String round) {
+    if (readRound(table, round).isEmpty()) {
+      throw new MissingTableException(table, root, round);
+    }
+  }
+
   /** One round of a table. */
   public Dataset<Row> readRound(Table table, String round) {
     SurveyRound.requireValid(round);
@@ -145,20 +165,11 @@ public final class Warehouse {
    * round column; it is added). All or nothing: see the class comment.
    */
   public void replaceRound(String round, Map<Table, Dataset<Row>> tables) {
-    replaceRound(round, tables, Map.of());
-  }
-
-  /**
-   * As {@link #replaceRound(String, Map)}, but in the tables named in {@code scopes} only the round's
-   * rows that also match the scope (an SQL condition the new rows satisfy, e.g. {@code step = 'ingest'})
-   * are replaced: for a table that several steps write.
-   */
-  public void replaceRound(String round, Map<Table, Dataset<Row>> tables, Map<Table, String> scopes) {
     SurveyRound.requireValid(round);
     allOrNothing(tables.keySet(), () -> {
       for (Map.Entry<Table, Dataset<Row>> entry : tables.entrySet()) {
         long started = System.nanoTime();
-        write(entry.getKey(), round, entry.getValue(), scopes.get(entry.getKey()));
+        write(entry.getKey(), round, entry.getValue());
         LOG.info("wrote {} for {} in {} s", location(entry.getKey()), round,
             String.format("%.1f", (System.nanoTime() - started) / 1e9));
       }
@@ -185,7 +196,7 @@ public final class Warehouse {
       }
       return run(work);
     }
-    openStep = new OpenStep(new LinkedHashMap<>(), new ArrayList<>(), folder(Zone.RESTRICTED, STAGING, WorkFolder.currentId().orElse("no-run"), UUID.randomUUID().toString()));
+    openStep = new OpenStep(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(), folder(Zone.RESTRICTED, STAGING, WorkFolder.currentId().orElse("no-run"), UUID.randomUUID().toString()));
     OpenStep step = openStep;
     for (Table table : tables) {
       step.versionsBefore().put(table, versionOrNull(table));
@@ -294,8 +305,20 @@ public final class Warehouse {
     }
   }
 
-  /** The tables of the step under way with their versions before it, its staged files and its staging folder. */
-  private record OpenStep(Map<Table, Long> versionsBefore, List<StagedFiles.Staged> staged, Path stagingFolder) {}
+  /**
+   * The step under way: its tables with their versions before it, the rows it has written to each,
+   * its staged files and its staging folder.
+   */
+  private record OpenStep(Map<Table, Long> versionsBefore, Map<Table, Long> rowsWritten, List<StagedFiles.Staged> staged,
+      Path stagingFolder) {}
+
+  /**
+   * The rows the step under way has written so far, per table (from each commit's own metrics, so
+   * counting costs no Spark job); empty outside a step. The run log is not counted.
+   */
+  public Map<Table, Long> rowsWrittenInStep() {
+    return openStep == null ? Map.of() : Map.copyOf(openStep.rowsWritten());
+  }
 
   /** Runs the work, turning a refusal of the value gate into its own message and checked failures into one type. */
   private static <T> T run(StepWork<T> work) {
@@ -341,20 +364,41 @@ public final class Warehouse {
     written(table);
   }
 
+  /**
+   * Deletes a round's rows from a table for good: DELETE, then VACUUM with zero retention, so no
+   * data file of an older version keeps them (the erase after fieldwork, DESIGN.md §10). Delta
+   * refuses a retention under 7 days unless its safety check is off: off for this call only, then
+   * as it was. No other job writes these tables meanwhile (erase runs after fieldwork).
+   */
+  public void eraseRound(Table table, String round) {
+    SurveyRound.requireValid(round);
+    DeltaTable delta = DeltaTable.forPath(spark, location(table));
+    delta.delete(ROUND_COLUMN + " = '" + round + "'");
+    String before = spark.conf().get(RETENTION_CHECK, "true");
+    spark.conf().set(RETENTION_CHECK, "false");
+    try {
+      delta.vacuum(0.0);
+    } finally {
+      spark.conf().set(RETENTION_CHECK, before);
+    }
+  }
+
   /** Adds rows to a table that keeps history (the run log), tagged with the round. */
   public void append(Table table, String round, Dataset<Row> rows) {
     SurveyRound.requireValid(round);
     allOrNothing(List.of(table), () -> {
       retryingConcurrentCreation(() -> writer(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)))
           .mode(SaveMode.Append)
+          // The run log gained columns (exit_code, milliseconds, rows_in, rows_out); older lines read them as null.
+          .option("mergeSchema", "true")
           .save(location(table)));
       return null;
     });
     written(table);
   }
 
-  private void write(Table table, String round, Dataset<Row> rows, String scope) {
-    String replaced = ROUND_COLUMN + " = '" + round + "'" + (scope == null ? "" : " AND " + scope);
+  private void write(Table table, String round, Dataset<Row> rows) {
+    String replaced = ROUND_COLUMN + " = '" + round + "'";
     retryingConcurrentCreation(() -> writer(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)))
         .mode(SaveMode.Overwrite)
         .option("replaceWhere", replaced)
@@ -400,6 +444,19 @@ public final class Warehouse {
     if (table.zone() == Zone.RESTRICTED) {
       ownerOnly(new Path(location(table)));
     }
+    if (openStep != null && table != Table.RUN_LOG) {
+      openStep.rowsWritten().merge(table, rowsOfLastCommit(table), Long::sum);
+    }
+  }
+
+  /** The rows the table's latest commit wrote: Delta's numOutputRows (for a MERGE, the rows it rewrote). */
+  private long rowsOfLastCommit(Table table) {
+    Row metrics = DeltaTable.forPath(spark, location(table)).history(1).select("operationMetrics").head();
+    if (metrics.isNullAt(0)) {
+      return 0;
+    }
+    scala.Option<String> rows = metrics.<String, String>getMap(0).get("numOutputRows");
+    return rows.isDefined() ? Long.parseLong(rows.get()) : 0;
   }
 
   /**

@@ -60,6 +60,8 @@ public final class WeightRespondents {
 
   public Result execute() {
     String round = survey.round();
+    warehouse.requireRound(Table.POPULATION, round);
+    warehouse.requireRound(Table.RESPONSES, round);
     List<String> variables = cellVariables(survey);
     Map<String, Double> seconds = new LinkedHashMap<>();
     long started = System.nanoTime();

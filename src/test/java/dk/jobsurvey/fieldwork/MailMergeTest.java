@@ -45,7 +45,7 @@ class MailMergeTest {
   @BeforeAll
   static void pipeline(SparkSession spark) throws Exception {
     warehouse = SmallPipeline.sampled(spark, SURVEY, dir, "825,563", 7, 0.02);
-    invitation = new MailMerge(SURVEY, warehouse, TOKEN_KEY).execute(letter("invitation"));
+    invitation = new MailMerge(SURVEY, warehouse, TOKEN_KEY, letter("invitation")).execute();
   }
 
   static Letter letter(String name) {
@@ -67,7 +67,7 @@ class MailMergeTest {
     Map<String, String> first = tokens();
     assertThat(first).hasSize((int) warehouse.readRound(Table.SAMPLE, SURVEY.round()).count());
     assertThat(first.values()).doesNotHaveDuplicates().allMatch(t -> t.matches("[0-9A-HJKMNP-TV-Z]{16}"));
-    new MailMerge(SURVEY, warehouse, TOKEN_KEY).execute(letter("invitation"));
+    new MailMerge(SURVEY, warehouse, TOKEN_KEY, letter("invitation")).execute();
     assertThat(tokens()).isEqualTo(first);
   }
 
@@ -131,7 +131,7 @@ class MailMergeTest {
       reminderWarehouse.replaceRound(SURVEY.round(), Map.of(table, warehouse.readRound(table, SURVEY.round()).drop("survey_round")));
     }
     reminderWarehouse.replaceRound(SURVEY.round(), Map.of(Table.RESPONSES, responses));
-    List<MailMerge.MunicipalityOutbox> reminder = new MailMerge(SURVEY, reminderWarehouse, TOKEN_KEY).execute(letter("reminder1"));
+    List<MailMerge.MunicipalityOutbox> reminder = new MailMerge(SURVEY, reminderWarehouse, TOKEN_KEY, letter("reminder1")).execute();
     MailMerge.MunicipalityOutbox fano = reminder.stream().filter(b -> b.kommunekode().equals("563")).findFirst().orElseThrow();
     assertThat(fano.respondedLeftOut()).isEqualTo(40);
     assertThat(fano.letters()).isEqualTo(sampled.size() - 40);

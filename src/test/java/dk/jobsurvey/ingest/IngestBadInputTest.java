@@ -82,7 +82,7 @@ class IngestBadInputTest {
     Files.writeString(input.resolve("README.txt"), "Udtræk fra kommunerne, runde 2023Q2");
     Files.write(input.resolve("old_169.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
     warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
-    result = new IngestExtracts(SURVEY, warehouse, IngestExtractsTest.KEY).execute(input.toString());
+    result = new IngestExtracts(SURVEY, warehouse, IngestExtractsTest.KEY, input.toString()).execute();
   }
 
   private static String rejection(String file) {

@@ -43,7 +43,7 @@ class IngestExtractsTest {
   static void ingest(SparkSession spark) throws Exception {
     corpus = new HandMadeCorpus().write(dir.resolve("extracts"), SURVEY.ingest().headers());
     warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
-    result = new IngestExtracts(SURVEY, warehouse, KEY).execute(dir.resolve("extracts").toString());
+    result = new IngestExtracts(SURVEY, warehouse, KEY, dir.resolve("extracts").toString()).execute();
   }
 
   private static Map<String, Row> dataQualityByFile() {
@@ -182,14 +182,14 @@ class IngestExtractsTest {
   void rerunGivesTheSameRowsAndAnotherRoundLeavesThisOneAlone(SparkSession spark) throws Exception {
     Path other = dir.resolve("rerun-warehouse");
     Warehouse rerunWarehouse = new Warehouse(spark, other.toString());
-    new IngestExtracts(SURVEY, rerunWarehouse, KEY).execute(dir.resolve("extracts").toString());
+    new IngestExtracts(SURVEY, rerunWarehouse, KEY, dir.resolve("extracts").toString()).execute();
     List<String> first = sorted(rerunWarehouse.readRound(Table.POPULATION, SURVEY.round()));
-    new IngestExtracts(SURVEY, rerunWarehouse, KEY).execute(dir.resolve("extracts").toString());
+    new IngestExtracts(SURVEY, rerunWarehouse, KEY, dir.resolve("extracts").toString()).execute();
     assertThat(sorted(rerunWarehouse.readRound(Table.POPULATION, SURVEY.round()))).isEqualTo(first);
     assertThat(sorted(rerunWarehouse.readRound(Table.POPULATION, SURVEY.round()))).isEqualTo(sorted(
         warehouse.readRound(Table.POPULATION, SURVEY.round())));
 
-    new IngestExtracts(SURVEY.withRound("2023Q3"), rerunWarehouse, KEY).execute(dir.resolve("extracts").toString());
+    new IngestExtracts(SURVEY.withRound("2023Q3"), rerunWarehouse, KEY, dir.resolve("extracts").toString()).execute();
     assertThat(sorted(rerunWarehouse.readRound(Table.POPULATION, SURVEY.round()))).isEqualTo(first);
     assertThat(rerunWarehouse.readRound(Table.POPULATION, "2023Q3").count()).isEqualTo(first.size());
     assertThat(rerunWarehouse.read(Table.DATA_QUALITY).select("survey_round").distinct().count()).isEqualTo(2);

@@ -32,7 +32,7 @@ class IngestNationalTest {
     List<ExtractGenerator.WrittenFile> files = ExtractGenerator.generate(ExtractGenerator.select("all"),
         new ExtractGenerator.Settings(2023, 0.1, 0.04, survey.round(), survey.referenceDates()), dir.resolve("extracts"));
     Warehouse warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
-    IngestExtracts.Result result = new IngestExtracts(survey, warehouse, IngestExtractsTest.KEY).execute(dir.resolve("extracts").toString());
+    IngestExtracts.Result result = new IngestExtracts(survey, warehouse, IngestExtractsTest.KEY, dir.resolve("extracts").toString()).execute();
 
     assertThat(result.rejected()).isEmpty();
     Map<String, Row> dataQuality = result.dataQuality().stream().collect(Collectors.toMap(r -> r.getAs("source_file"), r -> r));

@@ -70,8 +70,8 @@ class BadExportCorpusTest {
       bytes = text.getBytes(StandardCharsets.UTF_8);
     }
     Files.write(folder.resolve(expected.file()), bytes);
-    LoadResponses.Result result = new LoadResponses(LoadResponsesTest.SURVEY, LoadResponsesTest.QUESTIONNAIRE, warehouse)
-        .execute(folder.toString());
+    LoadResponses.Result result = new LoadResponses(LoadResponsesTest.SURVEY, LoadResponsesTest.QUESTIONNAIRE, warehouse, folder.toString())
+        .execute();
     String round = LoadResponsesTest.SURVEY.round();
     switch (expected.outcome()) {
       case "rejected" -> assertThat(result.rejected()).singleElement().extracting(FileRejection::problem).asString()
@@ -83,7 +83,7 @@ class BadExportCorpusTest {
             .isEqualTo(Integer.parseInt(expected.detail()));
       }
       case "out_of_range" -> assertThat(result.counts()).containsEntry("answers_out_of_range", Long.parseLong(expected.detail()));
-      case "quarantined" -> assertThat(warehouse.readRound(Table.QUARANTINE, round)
+      case "quarantined" -> assertThat(warehouse.readRound(Table.RESPONSE_QUARANTINE, round)
           .where(col("source_file").equalTo(expected.file())).select("reason_code").head().getString(0)).isEqualTo(expected.detail());
       default -> throw new IllegalArgumentException("unknown outcome in expected.tsv: " + expected);
     }

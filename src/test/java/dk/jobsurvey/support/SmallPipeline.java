@@ -23,7 +23,7 @@ public final class SmallPipeline {
     ExtractGenerator.generate(ExtractGenerator.select(municipalities),
         new ExtractGenerator.Settings(seed, 1, defectRate, survey.round(), survey.referenceDates()), dir.resolve("extracts"));
     Warehouse warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
-    new IngestExtracts(survey, warehouse, PSEUDONYM_KEY).execute(dir.resolve("extracts").toString());
+    new IngestExtracts(survey, warehouse, PSEUDONYM_KEY, dir.resolve("extracts").toString()).execute();
     new DrawSample(survey, warehouse).execute();
     return warehouse;
   }
@@ -32,7 +32,7 @@ public final class SmallPipeline {
   public static Warehouse invited(SparkSession spark, Survey survey, Path dir, String municipalities, long seed,
       double defectRate) throws Exception {
     Warehouse warehouse = sampled(spark, survey, dir, municipalities, seed, defectRate);
-    new MailMerge(survey, warehouse, TOKEN_KEY).execute(survey.fieldwork().letters().get(0));
+    new MailMerge(survey, warehouse, TOKEN_KEY, survey.fieldwork().letters().get(0)).execute();
     return warehouse;
   }
 }

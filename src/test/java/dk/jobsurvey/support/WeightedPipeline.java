@@ -37,7 +37,7 @@ public final class WeightedPipeline {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
       Warehouse warehouse = SmallPipeline.invited(spark, SURVEY, dir, "825,563,482", 11, 0.0);
       ResponseSimulator.write(warehouse, SURVEY.round(), 5, 38, dir.resolve("export"));
-      new LoadResponses(SURVEY, QUESTIONNAIRE, warehouse).execute(dir.resolve("export").toString());
+      new LoadResponses(SURVEY, QUESTIONNAIRE, warehouse, dir.resolve("export").toString()).execute();
       built = new Built(dir, warehouse, new WeightRespondents(SURVEY, warehouse).execute());
     }
     return built;
