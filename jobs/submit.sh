@@ -49,7 +49,15 @@ done
 build_if_missing() {
   if [[ ! -f "$app_jar" || ! -f "$cluster_jar" || ! -d "$root/target/lib" || ! -f "$root/target/jvm-options.txt" || ! -f "$root/target/classpath.txt" ]]; then
     echo "jobs/submit.sh: building jobsurvey (mvn package, tests skipped) ..." >&2
-    (cd "$root" && mvn -B -q -DskipTests package) >&2
+    # Maven's output (even -q prints colour resets) is shown only when the build fails.
+    local log
+    log="$(mktemp)"
+    if ! (cd "$root" && mvn -B -q -DskipTests package) > "$log" 2>&1; then
+      cat "$log" >&2
+      rm -f "$log"
+      exit 1
+    fi
+    rm -f "$log"
   fi
 }
 build_if_missing
