@@ -27,6 +27,8 @@ import org.apache.hadoop.fs.RemoteIterator;
  * to the round, and no transaction log may hold column statistics (which would hold values); and
  * every file outside restricted/, and in the jobs' work and staging folders, is scanned for
  * anything that looks like a CPR or phone number. analysis/ and published/ are not changed.
+ *
+ * <p>Cost: a DELETE and a VACUUM per restricted table, then a read of every byte outside restricted/.
  */
 public final class EraseRound {
   public static final List<Table> TABLES = List.of(Table.IDENTITY, Table.CONTACTS, Table.RAW_EXTRACT, Table.FREE_TEXT);

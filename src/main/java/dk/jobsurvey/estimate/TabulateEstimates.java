@@ -35,6 +35,10 @@ import org.apache.spark.sql.types.StructType;
  * response rates' respondents and the free texts' term counts in the same disclosure system. Writes
  * published/estimates, published/response_rates, published/free_text_terms and
  * analysis/suppression_log for the round, together or not at all.
+ *
+ * <p>Needs analysis/weights for the round (weight). Cost: one scan to the per-cell sums, the
+ * estimates and the disclosure audit in the driver (its integer programs are most of the time at
+ * national size, docs/estimates-and-disclosure-control.md), four commits.
  */
 public final class TabulateEstimates {
   static final StructType ESTIMATES_SCHEMA = new StructType()

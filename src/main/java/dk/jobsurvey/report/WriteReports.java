@@ -17,6 +17,9 @@ import org.apache.hadoop.fs.Path;
  * The report step: from published/ only, a workbook and an HTML page per municipality and for the
  * nation, under {@code <warehouse>/published/reports/<round>/} (one folder per municipality, as the
  * outbox has, plus {@code landsrapport_<round>.*}).
+ *
+ * <p>Needs published/estimates for the round (tabulate). Cost: a small read of published/ (a few
+ * thousand rows), then per municipality an HTML page and a workbook written in the driver.
  */
 public final class WriteReports {
   private final Survey survey;

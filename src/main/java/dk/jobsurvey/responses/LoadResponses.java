@@ -53,6 +53,9 @@ import scala.jdk.javaapi.CollectionConverters;
  *
  * <p>Every input row is accounted for: merged (inserted, updated or already loaded), superseded by a
  * later submission for the same token, or quarantined.
+ *
+ * <p>Needs restricted/contacts for the round (mailmerge). Cost: one read of the export files, one
+ * join to the contacts, one MERGE per table (rewriting only the files that hold changed rows).
  */
 public final class LoadResponses {
   public static final String QUARANTINE_STEP = "responses";

@@ -27,6 +27,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * responded, to the cells of all strata and margin variables; {@link CellWeighting} on the driver;
  * one broadcast join of the cell weights back to the respondents. Writes analysis/weights and
  * analysis/weighting_diagnostics for the round, together or not at all.
+ *
+ * <p>Needs analysis/population (ingest) and analysis/responses (responses) for the round. Cost: two
+ * scans, the raking on a few thousand cells in the driver (well under a second), two commits.
  */
 public final class WeightRespondents {
   /** Strata of the design: municipality × benefit group. */
