@@ -122,8 +122,8 @@ public final class TabulateEstimates {
     for (int m = 0; m < measures.size(); m++) {
       Column value = value(measures.get(m));
       sums.add(count(value).as("n" + m));
-      sums.add(sum(value).as("s" + m));
-      sums.add(sum(value.multiply(value)).as("q" + m));
+      sums.add(exactSum(value).as("s" + m));
+      sums.add(exactSum(value.multiply(value)).as("q" + m));
     }
     List<Questionnaire.Theme> alphaThemes = questionnaire.themes().stream()
         .filter(t -> questionnaire.itemsOf(t.id()).size() >= 2).toList();
@@ -197,6 +197,17 @@ public final class TabulateEstimates {
   }
 
   /** A respondent's value of a measure, null when not answered. */
+  /**
+   * A sum that does not depend on the order Spark adds the rows in, so the estimates do not depend on
+   * partitioning or cluster size: each value (a double) is rounded to 18 decimals once, the decimals
+   * are added exactly, and the total becomes a double again. (A theme index is a fraction; a sum of
+   * doubles differs in its last bits with the order of the additions.) Decimal(38, 18) holds totals
+   * up to 10^20: a cell's Σ y² is at most 100² · its respondents.
+   */
+  private static Column exactSum(Column value) {
+    return sum(value.cast(DataTypes.createDecimalType(38, 18))).cast(DataTypes.DoubleType);
+  }
+
   private Column value(Measure measure) {
     int min = questionnaire.scale().min();
     int max = questionnaire.scale().max();

@@ -156,6 +156,34 @@ class TabulateEstimatesTest {
             SURVEY.groups().get(2).id() + "|20|false", SURVEY.groups().get(3).id() + "|7|false", "true|hidden");
   }
 
+  /**
+   * Output must not depend on partitioning: every figure is the same to the last bit with 1 and with
+   * 7 shuffle partitions (the join of weights and answers, and so the order in which each cell's sums
+   * are added, follow the partitions). A theme index is a fraction, whose sum as doubles would not be.
+   */
+  @Test
+  void everyFigureIsTheSameToTheLastBitWhateverThePartitioning() {
+    // One partition and a broadcast join; against many small input splits, a shuffled join and 7 partitions.
+    List<java.util.Map<String, String>> layouts = List.of(
+        java.util.Map.of("spark.sql.shuffle.partitions", "1", "spark.sql.files.maxPartitionBytes", "134217728",
+            "spark.sql.autoBroadcastJoinThreshold", "10485760"),
+        java.util.Map.of("spark.sql.shuffle.partitions", "7", "spark.sql.files.maxPartitionBytes", "2048",
+            "spark.sql.files.openCostInBytes", "0", "spark.sql.autoBroadcastJoinThreshold", "-1"));
+    java.util.Map<String, String> before = new java.util.HashMap<>();
+    layouts.forEach(layout -> layout.keySet().forEach(key -> before.put(key, spark.conf().get(key))));
+    List<List<String>> figures = new java.util.ArrayList<>();
+    try {
+      for (java.util.Map<String, String> layout : layouts) {
+        layout.forEach((key, value) -> spark.conf().set(key, value));
+        figures.add(new TabulateEstimates(SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse).compute().tabulation().rows()
+            .stream().map(Object::toString).sorted().toList());
+      }
+    } finally {
+      before.forEach((key, value) -> spark.conf().set(key, value));
+    }
+    assertThat(figures.get(0)).anyMatch(row -> row.contains("theme_index")).containsExactlyElementsOf(figures.get(1));
+  }
+
   /** The rows to hide when the respondent counts are all that is published: the disclosure control over them alone. */
   private static java.util.Set<String> hiddenWhenAlone(List<Row> rates) {
     PublishedCells published = new PublishedCells();
