@@ -140,7 +140,7 @@ public final class MailMerge {
       }
     }
     Path folder = warehouse.outbox(survey.round(), code);
-    var fs = warehouse.fileSystem();
+    var fs = warehouse.deliverables();
     String stem = letter.letter() + "_" + code + "_" + survey.round();
     OutboxFiles.writeXlsx(fs, warehouse.stage(new Path(folder, "digital_post_" + stem + ".xlsx")), "Flettebreve", LETTER_COLUMNS, letters);
     OutboxFiles.writeCsv(fs, warehouse.stage(new Path(folder, "digital_post_" + stem + ".csv")), LETTER_COLUMNS, letters);

@@ -107,7 +107,7 @@ public final class DataQualityWorkbooks {
     writeAll(round, dataQuality, rejected, problems, (code, name) -> {
       Path file = new Path(warehouse.outbox(round, code), name);
       written.add(file);
-      return warehouse.fileSystem().create(warehouse.stage(file), true);
+      return warehouse.deliverables().create(warehouse.stage(file), true);
     });
     return written;
   }

@@ -53,7 +53,7 @@ public final class WriteReports {
   }
 
   private void write(Path base, ReportContent content, List<String> written) throws IOException {
-    FileSystem fs = warehouse.fileSystem();
+    FileSystem fs = warehouse.deliverables();
     Path html = base.suffix(".html");
     try (OutputStream out = fs.create(warehouse.stage(html), true)) {
       out.write(HtmlReport.render(content).getBytes(StandardCharsets.UTF_8));

@@ -124,6 +124,16 @@ public final class Warehouse {
     }
   }
 
+  /**
+   * The file system a step writes the files it hands over with (outbox files, workbooks, reports):
+   * on a local disk without Hadoop's {@code .name.crc} checksum file beside each, which would be
+   * sent along with them; elsewhere the warehouse's own.
+   */
+  public FileSystem deliverables() {
+    FileSystem fs = fileSystem();
+    return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+  }
+
   public boolean exists(Table table) {
     return DeltaTable.isDeltaTable(spark, location(table));
   }

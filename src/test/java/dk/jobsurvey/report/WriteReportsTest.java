@@ -52,6 +52,26 @@ class WriteReportsTest {
     return Path.of(URI.create(file));
   }
 
+  /**
+   * What a municipality is sent or shown is the deliverables and nothing beside them: no Hadoop
+   * {@code .crc} checksum files, no hidden or set-aside files, in any outbox or report folder.
+   */
+  @Test
+  void outboxAndReportFoldersHoldTheDeliverablesOnly() throws Exception {
+    java.util.regex.Pattern deliverable = java.util.regex.Pattern.compile(
+        "(datakvalitet|digital_post_[a-z0-9]+|sms_[a-z0-9]+|sms_ekstra_[a-z0-9]+|rapport)_[0-9]{3}_[0-9]{4}Q[1-4]\\.(xlsx|csv|html)"
+            + "|landsrapport_[0-9]{4}Q[1-4]\\.(xlsx|html)");
+    List<Path> found = new java.util.ArrayList<>();
+    for (org.apache.hadoop.fs.Path folder : List.of(warehouse.outbox(WeightedPipeline.SURVEY.round()),
+        warehouse.reports(WeightedPipeline.SURVEY.round()))) {
+      try (var walk = Files.walk(local(folder.toString()))) {
+        walk.filter(Files::isRegularFile).forEach(found::add);
+      }
+    }
+    assertThat(found).as("outbox and report files").hasSizeGreaterThan(files.size())
+        .allSatisfy(file -> assertThat(file.getFileName().toString()).matches(deliverable));
+  }
+
   @Test
   void aWorkbookAndAPageForTheNationAndEachMunicipality() {
     assertThat(files).hasSize(8);
