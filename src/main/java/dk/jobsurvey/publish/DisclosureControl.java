@@ -165,7 +165,7 @@ public final class DisclosureControl {
    */
   private Integer repair(SystemIndex index, Reason[] reasons, int cell) {
     CellSystem system = index.system();
-    SuppressionAudit.Program program = SuppressionAudit.program(index, reasons, cell);
+    AuditProgram program = SuppressionAudit.program(index, reasons, cell);
     if (program.variables() > REPAIR_TRIAL_VARIABLES) {
       return nearestPublished(index, reasons, cell);
     }

@@ -103,7 +103,7 @@ class SuppressionAuditTest {
         continue;
       }
       feasiblePrograms++;
-      SuppressionAudit.Program program = new SuppressionAudit.Program(rows, equalities, limits, upper);
+      AuditProgram program = new AuditProgram(rows, equalities, limits, upper);
       List<Integer> all = List.of(0, 1, 2, 3);
       program.settleAtOnce(all, false, c -> program.atBound(c, false));
       program.settleAtOnce(all, true, c -> program.atBound(c, true));
@@ -152,7 +152,7 @@ class SuppressionAuditTest {
       }
       long[][] longRows = {java.util.Arrays.stream(rows[0]).asLongStream().toArray(),
           java.util.Arrays.stream(rows[1]).asLongStream().toArray()};
-      SuppressionAudit.Program program = new SuppressionAudit.Program(longRows, new boolean[2],
+      AuditProgram program = new AuditProgram(longRows, new boolean[2],
           new long[] {limits[0], limits[1]}, new long[] {6, 6, 6});
       double max = program.optimum(0, true);
       assertThat(max).as("max, trial %d", trial).isEqualTo((double) extremes[1]);
