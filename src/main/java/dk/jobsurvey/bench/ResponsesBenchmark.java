@@ -53,7 +53,7 @@ public final class ResponsesBenchmark {
       LoadResponses.Result result = new LoadResponses(survey, questionnaire, warehouse, work.resolve("export").toString()).execute();
       return result.counts().get("rows_read");
     });
-    report.time("monitor (published/response_rates)", () -> new ResponseMonitor(survey, warehouse).execute().size());
+    report.time("monitor (rates and projections)", () -> new ResponseMonitor(survey, warehouse).execute().size());
     report.note("export of " + responses + " responses from a sample of "
         + warehouse.readRound(Table.SAMPLE, survey.round()).count() + " persons; monitor rows = strata + municipalities");
     return report;
