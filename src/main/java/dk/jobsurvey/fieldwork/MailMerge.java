@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -24,8 +23,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The mail-merge step (DESIGN.md §5): a token and survey link for every sampled person
  * (restricted/contacts), and per municipality under restricted/outbox/ROUND/KOMMUNEKODE/ the
- * Digital Post mail-merge base for one letter (.xlsx and .csv: cpr, navn, survey_link, letter,
- * send_week) and an SMS list (E.164 phone, a short Danish text with the link). Reminders leave out
+ * Digital Post mail-merge base for one letter (.xlsx and .csv: cpr, navn, link, brev, uge) and an SMS list (E.164 phone, a short Danish text with the link). Reminders leave out
  * everyone who has responded by then. Municipalities whose projected responses ({@link
  * ResponseMonitor}) fall short of the floor also get an extra SMS list (the seed's "intensified
  * effort towards smaller municipalities").
@@ -37,8 +35,9 @@ import org.apache.spark.sql.types.StructType;
 public final class MailMerge {
   /** Excel shows at most this many characters in a cell; a longer name would be cut in the mail merge. */
   static final int MAX_CELL_CHARACTERS = 32_767;
-  static final List<OutboxFiles.Column> LETTER_COLUMNS = Stream.of("cpr", "navn", "survey_link", "letter", "send_week")
-      .map(OutboxFiles.Column::text).toList();
+  /** Danish field names, as a Word mail merge shows them: the person, the link, which letter, its send week. */
+  static final List<OutboxFiles.Column> LETTER_COLUMNS = List.of(OutboxFiles.Column.text("cpr"), OutboxFiles.Column.text("navn"),
+      OutboxFiles.Column.text("link"), OutboxFiles.Column.text("brev"), OutboxFiles.Column.wholeNumber("uge"));
   /** The phone goes to the SMS gateway as restricted/identity holds it: E.164, from PhoneNumbers at ingest. */
   static final List<OutboxFiles.Column> SMS_COLUMNS = List.of(OutboxFiles.Column.e164Phone("telefon"),
       OutboxFiles.Column.text("tekst"));

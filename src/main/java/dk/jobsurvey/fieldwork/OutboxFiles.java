@@ -31,27 +31,47 @@ final class OutboxFiles {
   /** The first characters that make Excel read a CSV field as a formula (OWASP, CSV injection). */
   private static final String FORMULA_STARTS = "=+-@\t\r";
 
-  /** A column of an outbox file: its header, and whether it holds E.164 phone numbers. */
-  record Column(String header, boolean e164) {
+  /** What a column holds: text, E.164 phone numbers, or whole numbers (a week). */
+  enum Kind { TEXT, E164_PHONE, WHOLE_NUMBER }
+
+  /** A column of an outbox file: its header and what it holds. */
+  record Column(String header, Kind kind) {
     private static final Pattern E164 = Pattern.compile("\\+[0-9]{8,15}");
+    private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
 
     static Column text(String header) {
-      return new Column(header, false);
+      return new Column(header, Kind.TEXT);
     }
 
     /** A column an SMS gateway reads: values must be E.164 numbers and are written as they are. */
     static Column e164Phone(String header) {
-      return new Column(header, true);
+      return new Column(header, Kind.E164_PHONE);
     }
 
-    /** The value as a .csv cell: text neutralised against formulas, an E.164 number as it is. */
+    /** A column of whole numbers: a number cell in the workbook, digits in the .csv. */
+    static Column wholeNumber(String header) {
+      return new Column(header, Kind.WHOLE_NUMBER);
+    }
+
+    /** The value as a .csv cell: text neutralised against formulas, a phone or a whole number as it is. */
     private String csvCell(String value) {
-      return e164 ? checkedPhone(value) : neutralised(value);
+      return switch (kind) {
+        case TEXT -> neutralised(value);
+        case E164_PHONE -> checkedPhone(value);
+        case WHOLE_NUMBER -> checkedWhole(value);
+      };
     }
 
     /** The value of an .xlsx text cell, which Excel never evaluates. */
     private String xlsxCell(String value) {
-      return e164 ? checkedPhone(value) : value;
+      return kind == Kind.E164_PHONE ? checkedPhone(value) : value;
+    }
+
+    private String checkedWhole(String value) {
+      if (value == null || !WHOLE.matcher(value).matches()) {
+        throw new IllegalArgumentException("Column " + header + " holds whole numbers only");
+      }
+      return value;
     }
 
     /** The number itself, or an error that names the column but not the value (it may be someone's number). */
@@ -77,7 +97,12 @@ final class OutboxFiles {
       for (int r = 0; r < rows.size(); r++) {
         Row row = sheet.createRow(r + 1);
         for (int c = 0; c < columns.size(); c++) {
-          String value = columns.get(c).xlsxCell(rows.get(r).get(c));
+          Column column = columns.get(c);
+          if (column.kind() == Kind.WHOLE_NUMBER) {
+            row.createCell(c).setCellValue(Long.parseLong(column.checkedWhole(rows.get(r).get(c))));
+            continue;
+          }
+          String value = column.xlsxCell(rows.get(r).get(c));
           if (value != null) {
             row.createCell(c).setCellValue(value);
           }

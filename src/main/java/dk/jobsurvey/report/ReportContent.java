@@ -41,7 +41,16 @@ final class ReportContent {
   }
 
   String title() {
-    return kommunekode == null ? "Hele landet" : kommunekode + " " + municipalityName(kommunekode);
+    return kommunekode == null ? nation() : kommunekode + " " + municipalityName(kommunekode);
+  }
+
+  /**
+   * What the national figures are of: "Hele landet" only when all 98 municipalities take part;
+   * otherwise "Alle deltagende kommuner (9)", since a pilot's total is not the country's.
+   */
+  String nation() {
+    long participating = results.rates().stream().map(PublishedResults.Rate::kommunekode).distinct().count();
+    return participating == Municipalities.all().size() ? "Hele landet" : "Alle deltagende kommuner (" + participating + ")";
   }
 
   static String municipalityName(String code) {
@@ -64,19 +73,33 @@ final class ReportContent {
       rows.add(Arrays.asList(label, figure(rate.sampled(), ReportTable.Kind.COUNT),
           rate.suppressed() ? ReportTable.HIDDEN : figure(rate.responded(), ReportTable.Kind.COUNT),
           rate.suppressed() ? ReportTable.HIDDEN : figureOrNone(rate.responseRate(), ReportTable.Kind.SHARE),
-          rate.target() == null ? "" : figure(rate.target(), ReportTable.Kind.COUNT),
+          target(rate),
           rate.suppressed() ? ReportTable.HIDDEN : figureOrNone(rate.projected(), ReportTable.Kind.COUNT)));
     }
     return new ReportTable("Svarprocent", List.of(kommunekode == null ? "Kommune" : "Ydelsesgruppe", "Udtrukket", "Svar",
         "Svarprocent", "Mål (svar)", "Forventede svar"), rows);
   }
 
+  /**
+   * The response target, or "totaltælling" where fewer are sampled than the target asks for
+   * responses: such a municipality is asked in full, and no target can be met.
+   */
+  private static Object target(PublishedResults.Rate rate) {
+    if (rate.target() == null) {
+      return "";
+    }
+    return rate.sampled() < rate.target() ? CENSUS : figure(rate.target(), ReportTable.Kind.COUNT);
+  }
+
+  /** What the target column says for a municipality asked in full. */
+  static final String CENSUS = "totaltælling";
+
   /** Per theme its index, then its items' share positive and mean. */
   ReportTable results() {
     List<String> headers = new ArrayList<>(List.of("Tema / spørgsmål", "Mål", title() + " (vægtet)", "95 % CI fra",
         "95 % CI til", "n", title() + " (uvægtet)"));
     if (kommunekode != null) {
-      headers.add("Hele landet (vægtet)");
+      headers.add(nation() + " (vægtet)");
     }
     List<List<Object>> rows = new ArrayList<>();
     for (Questionnaire.Theme theme : questionnaire.themes()) {
@@ -141,7 +164,7 @@ final class ReportContent {
     if (kommunekode != null) {
       series.put(title(), items.stream().map(i -> bar(results.find(i, statistic, kommunekode, null, true), scale)).toList());
     }
-    series.put("Hele landet", items.stream().map(i -> bar(results.find(i, statistic, null, null, true), scale)).toList());
+    series.put(nation(), items.stream().map(i -> bar(results.find(i, statistic, null, null, true), scale)).toList());
     return series;
   }
 

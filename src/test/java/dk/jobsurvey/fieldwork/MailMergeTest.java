@@ -90,7 +90,8 @@ class MailMergeTest {
         assertThat(row.getCell(1).getStringCellValue()).isEqualTo(names.get(cpr));
         assertThat(row.getCell(2).getStringCellValue()).startsWith("https://").hasSize(SURVEY.fieldwork().linkTemplate().length() - 7 + 16);
         assertThat(row.getCell(3).getStringCellValue()).isEqualTo("invitation");
-        assertThat(row.getCell(4).getStringCellValue()).isEqualTo("35");
+        assertThat(row.getCell(4).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+        assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(35.0);
         danishLetters |= row.getCell(1).getStringCellValue().matches(".*[æøåÆØÅ].*");
         rows++;
       }
@@ -99,7 +100,7 @@ class MailMergeTest {
     assertThat(rows).isEqualTo(sampled);
     assertThat(danishLetters).isTrue();
     byte[] csv = Files.readAllBytes(outbox("825", "digital_post_invitation_825_" + SURVEY.round() + ".csv"));
-    assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFcpr;navn;survey_link;letter;send_week\r\n");
+    assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFcpr;navn;link;brev;uge\r\n");
     assertThat(new String(csv, StandardCharsets.UTF_8).lines().count()).isEqualTo(sampled + 1);
     String sms = Files.readString(outbox("825", "sms_invitation_825_" + SURVEY.round() + ".csv"));
     assertThat(sms.lines().skip(1)).allMatch(line -> line.matches("\\+45[2-9][0-9]{7};Hej .*https://.*"));

@@ -48,6 +48,28 @@ class ReportContentTest {
     throw new AssertionError("no row " + prefix);
   }
 
+  /** A pilot's total is not the country's: the national figures are labelled with the municipalities that take part. */
+  @Test
+  void nationalFiguresSayHowManyMunicipalitiesTheyAreOf() {
+    assertThat(new ReportContent(results(), SURVEY, QUESTIONNAIRE, null).title()).isEqualTo("Alle deltagende kommuner (1)");
+    assertThat(new ReportContent(results(), SURVEY, QUESTIONNAIRE, "825").results().headers())
+        .contains("Alle deltagende kommuner (1) (vægtet)").noneMatch(header -> header.contains("Hele landet"));
+    List<PublishedResults.Rate> everyone = dk.jobsurvey.config.Municipalities.all().stream()
+        .map(m -> new PublishedResults.Rate(m.code(), null, 60, 20L, 0.33, 200L, 20.0, false)).toList();
+    assertThat(new ReportContent(new PublishedResults(results().estimates(), everyone), SURVEY, QUESTIONNAIRE, null).title())
+        .isEqualTo("Hele landet");
+  }
+
+  /** 825 has 60 sampled against a target of 200 responses: asked in full, it reads as a census, not as 200. */
+  @Test
+  void aTargetAboveTheSampleReadsAsACensus() {
+    List<List<Object>> rows = new ReportContent(results(), SURVEY, QUESTIONNAIRE, "825").responseRates().rows();
+    assertThat(rows.get(0).get(4)).isEqualTo(ReportContent.CENSUS);
+    List<PublishedResults.Rate> large = List.of(new PublishedResults.Rate("825", null, 900, 300L, 0.33, 200L, 300.0, false));
+    assertThat(new ReportContent(new PublishedResults(results().estimates(), large), SURVEY, QUESTIONNAIRE, "825")
+        .responseRates().rows().get(0).get(4)).isNotEqualTo(ReportContent.CENSUS).asString().contains("200");
+  }
+
   @Test
   void hiddenCellsReadAsHiddenInTheWorkbookAndThePage() throws Exception {
     ReportContent content = new ReportContent(results(), SURVEY, QUESTIONNAIRE, "825");
