@@ -8,7 +8,7 @@ import java.util.Map;
 /** Letters, SMS text and weeks of the fieldwork (DESIGN.md §5). */
 public record FieldworkSettings(
     String linkTemplate, List<Letter> letters, CollectionWeeks collectionWeeks, Map<Integer, Double> responseArrival,
-    String smsText) {
+    String smsText, ExtraSms extraSms) {
   public FieldworkSettings {
     require(linkTemplate.contains("{token}"), "link_template", "a URL containing {token}");
     require(!letters.isEmpty(), "letters", "at least the invitation");
@@ -34,6 +34,18 @@ public record FieldworkSettings(
     }
     int last = java.util.Collections.max(responseArrival.keySet());
     return week >= last ? 1.0 : share;
+  }
+
+  /**
+   * The seed's "intensified" extra SMS round, for municipalities projected to fall short of the
+   * response floor: its own text and the ISO week it is sent; only to sampled persons who have not
+   * responded by the time the list is made.
+   */
+  public record ExtraSms(int sendWeek, String text) {
+    public ExtraSms {
+      require(sendWeek >= 1 && sendWeek <= 53, "send_week", "an ISO week 1-53, got " + sendWeek);
+      require(text.contains("{link}"), "text", "a text containing {link}");
+    }
   }
 
   /** One Digital Post mailing: its name and the ISO week it is sent. */

@@ -196,7 +196,6 @@ public final class TabulateEstimates {
         .map(m -> CalibrationMargin.withMergedLabels(m, merged.getOrDefault(String.join("*", m), List.of()))).toList();
   }
 
-  /** A respondent's value of a measure, null when not answered. */
   /**
    * A sum that does not depend on the order Spark adds the rows in, so the estimates do not depend on
    * partitioning or cluster size: each value (a double) is rounded to 18 decimals once, the decimals
@@ -208,6 +207,7 @@ public final class TabulateEstimates {
     return sum(value.cast(DataTypes.createDecimalType(38, 18))).cast(DataTypes.DoubleType);
   }
 
+  /** A respondent's value of a measure, null when not answered. */
   private Column value(Measure measure) {
     int min = questionnaire.scale().min();
     int max = questionnaire.scale().max();

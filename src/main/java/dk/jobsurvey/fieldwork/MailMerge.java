@@ -2,6 +2,7 @@ package dk.jobsurvey.fieldwork;
 
 import static org.apache.spark.sql.functions.col;
 
+import dk.jobsurvey.config.FieldworkSettings;
 import dk.jobsurvey.config.FieldworkSettings.Letter;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.warehouse.Table;
@@ -41,6 +42,9 @@ public final class MailMerge {
   /** The phone goes to the SMS gateway as restricted/identity holds it: E.164, from PhoneNumbers at ingest. */
   static final List<OutboxFiles.Column> SMS_COLUMNS = List.of(OutboxFiles.Column.e164Phone("telefon"),
       OutboxFiles.Column.text("tekst"));
+  /** The extra round's list also says its send week, which is not the letter's. */
+  static final List<OutboxFiles.Column> EXTRA_SMS_COLUMNS = List.of(OutboxFiles.Column.e164Phone("telefon"),
+      OutboxFiles.Column.text("tekst"), OutboxFiles.Column.wholeNumber("uge"));
   private static final StructType CONTACT_SCHEMA = new StructType()
       .add("person_key", DataTypes.StringType).add("kommunekode", DataTypes.StringType)
       .add("cpr", DataTypes.StringType).add("navn", DataTypes.StringType).add("telefon", DataTypes.StringType)
@@ -86,8 +90,7 @@ public final class MailMerge {
     warehouse.replaceRound(round, Map.of(Table.CONTACTS, contacts.select("person_key", "token", "survey_link", "kommunekode")));
 
     Dataset<Row> recipients = contacts.withColumn("responded", org.apache.spark.sql.functions.lit(false));
-    boolean reminder = !letter.letter().equals(survey.fieldwork().letters().get(0).letter());
-    if (reminder && warehouse.exists(Table.RESPONSES)) {
+    if (warehouse.exists(Table.RESPONSES)) {
       Dataset<Row> respondents = warehouse.readRound(Table.RESPONSES, round).where(col("is_respondent"))
           .select("person_key").distinct().withColumn("has_responded", org.apache.spark.sql.functions.lit(true));
       recipients = contacts.join(respondents, contacts.col("person_key").equalTo(respondents.col("person_key")), "left")
@@ -108,22 +111,35 @@ public final class MailMerge {
         pending = rows.hasNext() ? rows.next() : null;
       }
       boolean extra = expected.getOrDefault(code, 0.0) < survey.sample().minResponses();
-      written.add(writeMunicipality(code, letter, municipality, extra));
+      written.add(writeMunicipality(code, municipality, extra));
     }
     return written;
   }
 
-  private MunicipalityOutbox writeMunicipality(String code, Letter letter, List<Row> rows, boolean extraSms) throws IOException {
+  /**
+   * A municipality's letter list, SMS list and, when {@code extraSms}, the extra SMS round. A reminder
+   * leaves out everyone who has responded; so does the extra round, whichever letter it is made with
+   * (the invitation goes to everyone sampled).
+   */
+  private MunicipalityOutbox writeMunicipality(String code, List<Row> rows, boolean extraSms) throws IOException {
+    boolean reminder = !letter.letter().equals(survey.fieldwork().letters().get(0).letter());
+    FieldworkSettings.ExtraSms extraRound = survey.fieldwork().extraSms();
     List<List<String>> letters = new ArrayList<>();
     List<List<String>> sms = new ArrayList<>();
+    List<List<String>> extra = new ArrayList<>();
     long phonesMissing = 0;
     long responded = 0;
     for (Row row : rows) {
-      if (row.<Boolean>getAs("responded")) {
+      boolean hasResponded = row.<Boolean>getAs("responded");
+      String link = row.getAs("survey_link");
+      String phone = row.getAs("telefon");
+      if (extraSms && !hasResponded && phone != null) {
+        extra.add(List.of(phone, text(extraRound.text(), row.getAs("navn"), link), String.valueOf(extraRound.sendWeek())));
+      }
+      if (reminder && hasResponded) {
         responded++;
         continue;
       }
-      String link = row.getAs("survey_link");
       String navn = nullToEmpty(row.getAs("navn"));
       if (navn.length() > MAX_CELL_CHARACTERS) {
         throw new IllegalStateException("A name in restricted/identity for municipality " + code + " is " + navn.length()
@@ -131,11 +147,10 @@ public final class MailMerge {
       }
       letters.add(List.of(row.getAs("cpr"), navn, link, letter.letter(),
           String.valueOf(letter.sendWeek())));
-      String phone = row.getAs("telefon");
       if (phone == null) {
         phonesMissing++;
       } else {
-        sms.add(List.of(phone, smsText(row.getAs("navn"), link)));
+        sms.add(List.of(phone, text(survey.fieldwork().smsText(), row.getAs("navn"), link)));
       }
     }
     Path folder = warehouse.outbox(survey.round(), code);
@@ -145,15 +160,16 @@ public final class MailMerge {
     OutboxFiles.writeCsv(fs, warehouse.stage(new Path(folder, "digital_post_" + stem + ".csv")), LETTER_COLUMNS, letters);
     OutboxFiles.writeCsv(fs, warehouse.stage(new Path(folder, "sms_" + stem + ".csv")), SMS_COLUMNS, sms);
     if (extraSms) {
-      OutboxFiles.writeCsv(fs, warehouse.stage(new Path(folder, "sms_ekstra_" + stem + ".csv")), SMS_COLUMNS, sms);
+      OutboxFiles.writeCsv(fs, warehouse.stage(new Path(folder, "sms_ekstra_" + stem + ".csv")), EXTRA_SMS_COLUMNS, extra);
     }
-    return new MunicipalityOutbox(code, rows.size(), letters.size(), sms.size() * (extraSms ? 2L : 1L), phonesMissing,
+    return new MunicipalityOutbox(code, rows.size(), letters.size(), sms.size() + extra.size(), phonesMissing,
         responded, extraSms);
   }
 
-  private String smsText(String navn, String link) {
+  /** An SMS text from its template: the first name for {navn}, the person's link for {link}. */
+  private static String text(String template, String navn, String link) {
     String firstName = navn == null || navn.isBlank() ? "" : navn.strip().split("\\s+")[0];
-    return survey.fieldwork().smsText().replace("{navn}", firstName).replace("{link}", link);
+    return template.replace("{navn}", firstName).replace("{link}", link);
   }
 
   private static String nullToEmpty(String value) {

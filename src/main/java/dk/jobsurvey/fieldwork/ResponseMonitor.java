@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dk.jobsurvey.config.FieldworkSettings;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.publish.DisclosureControl;
 import dk.jobsurvey.publish.PublishedCells;
@@ -95,6 +96,20 @@ public final class ResponseMonitor {
         .withColumn("as_of_week", lit(week))
         .localCheckpoint(true);
     return rates;
+  }
+
+  /**
+   * What to do about a municipality projected to fall short, as of {@code week} (0 before any
+   * response): the extra SMS round while its send week has not passed, and after it only a note,
+   * since advice to send a round that is over is no advice.
+   */
+  public static String adviceForShortfall(FieldworkSettings fieldwork, int week) {
+    int extraWeek = fieldwork.extraSms().sendWeek();
+    if (week > fieldwork.collectionWeeks().last()) {
+      return "AT RISK: fieldwork ended in week " + fieldwork.collectionWeeks().last();
+    }
+    return week <= extraWeek ? "AT RISK: send the extra SMS round in week " + extraWeek + " (mailmerge makes its list)"
+        : "AT RISK: the extra SMS round was due in week " + extraWeek + "; no round is left to send";
   }
 
   /** The respondents per municipality and group of the rates' rows, for the disclosure system. */

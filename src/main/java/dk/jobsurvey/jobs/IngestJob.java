@@ -48,23 +48,26 @@ public final class IngestJob {
       JobRun run = context.startRun(warehouse, "ingest");
       long started = System.nanoTime();
       // The tables and this run's line in the run log together; a run that rejected a file is logged as partial.
+      // Nothing read at all is a failure (exit 2, nothing written), so no step after it goes on.
       IngestExtracts.Result result = run.commit(() -> {
+        IngestExtracts.Result ingested;
         try {
-          return new IngestExtracts(context.survey(), warehouse, key, input).execute();
+          ingested = new IngestExtracts(context.survey(), warehouse, key, input).execute();
         } catch (java.io.IOException e) {
           throw new UsageException(e.getMessage());
         }
-      }, ingested -> new JobRun.Outcome(exitCode(ingested),
+        if (ingested.dataQuality().isEmpty()) {
+          String why = ingested.files().isEmpty() ? "the folder is empty" : "no file could be read";
+          ingested.rejected().forEach(r -> out.println("  rejected " + r));
+          throw new JobFailedException("no extracts ingested from " + input + ": " + why
+              + " (expected .xlsx or .csv files, one per municipality)", JobCommand.EXIT_USAGE);
+        }
+        return ingested;
+      }, ingested -> new JobRun.Outcome(ingested.rejected().isEmpty() ? JobCommand.EXIT_OK : EXIT_FILES_REJECTED,
           Map.of("extract files (rows)", ingested.dataQuality().stream().mapToLong(r -> r.<Long>getAs("rows_read")).sum()),
           Map.of("files", (long) ingested.files().size(), "files_rejected", (long) ingested.rejected().size(),
               "files_ignored", (long) ingested.ignored().size())));
       double seconds = (System.nanoTime() - started) / 1e9;
-      if (result.dataQuality().isEmpty()) {
-        String why = result.files().isEmpty() ? "the folder is empty" : "no file could be read";
-        result.rejected().forEach(r -> out.println("  rejected " + r));
-        throw new JobFailedException("no extracts ingested from " + input + ": " + why
-            + " (expected .xlsx or .csv files, one per municipality)", JobCommand.EXIT_USAGE);
-      }
       var workbooks = result.workbooks();
       printSummary(out, context, result, seconds);
       out.println("Data-quality workbooks (one per municipality): "
@@ -78,13 +81,6 @@ public final class IngestJob {
     }
   }
 
-  /** The exit code an ingest ends with: nothing read is the user's to fix (2), a rejected file is 3. */
-  private static int exitCode(IngestExtracts.Result ingested) {
-    if (ingested.dataQuality().isEmpty()) {
-      return JobCommand.EXIT_USAGE;
-    }
-    return ingested.rejected().isEmpty() ? JobCommand.EXIT_OK : EXIT_FILES_REJECTED;
-  }
 
   static void printSummary(PrintStream out, JobContext context, IngestExtracts.Result result, double seconds) {
     List<BenefitGroup> groups = context.survey().groups();

@@ -44,7 +44,7 @@ public final class MonitorJob {
         out.printf("%-4s %-16.16s %8d %9d %5.1f%% %9.0f %7d%s%n", code,
             Municipalities.byCode(code).map(Municipalities.Municipality::name).orElse("?"), row.<Long>getAs("sampled"),
             row.<Long>getAs("responded"), 100 * row.<Double>getAs("response_rate"), row.<Double>getAs("projected_responses"),
-            row.<Long>getAs("target_responses"), row.<Boolean>getAs("at_risk") ? "  AT RISK: send the extra SMS round" : "");
+            row.<Long>getAs("target_responses"), row.<Boolean>getAs("at_risk") ? "  " + ResponseMonitor.adviceForShortfall(context.survey().fieldwork(), week) : "");
       }
       out.println("(published/response_rates gets these rates, protected with every other figure, when tabulate runs)");
     }

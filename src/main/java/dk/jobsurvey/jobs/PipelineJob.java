@@ -24,10 +24,10 @@ import java.util.Map;
  * {@code pipeline}: ingest → sample → mailmerge → responses → weight → tabulate → report for one
  * round, with one loaded configuration and one Spark session; each step is the same code its job
  * runs alone, and writes the same one line of analysis/run_log. Each step has a fingerprint: the
- * configuration, the questionnaire, its own input files and the fingerprint of the step before. A
- * step whose last run succeeded with that fingerprint is skipped (unless {@code --force}), so a
- * rerun after a failure or a kill resumes where it stopped; a failed step stops the pipeline, and
- * the steps before keep their tables. One pipeline per warehouse and round at a time ({@link RoundLock}).
+ * configuration, the questionnaire, its own input files and the fingerprint of the step before. The
+ * steps up to the first that must run are skipped when their last run succeeded with their
+ * fingerprint (unless {@code --force}), so a rerun after a failure or a kill resumes where it
+ * stopped; a failed step stops the pipeline, and the steps before keep their tables. One pipeline per warehouse and round at a time ({@link RoundLock}).
  */
 public final class PipelineJob {
   /** Exit code when another pipeline holds the round's lock. */
@@ -71,48 +71,70 @@ public final class PipelineJob {
           new Step("weight", "", null, WeightJob::run), new Step("tabulate", "", null, TabulateJob::run),
           new Step("report", "", null, ReportJob::run)));
     }
+    // Every fingerprint first: a mistyped folder stops the pipeline before any step has run.
+    List<String> fingerprints = new ArrayList<>();
+    String fingerprint = Digests.sha256Hex(loaded.configSha256() + loaded.questionnaireSha256());
+    for (Step step : steps) {
+      fingerprint = Digests.sha256Hex(fingerprint + step.name() + step.options() + filesSha256(step.inputs()));
+      fingerprints.add(fingerprint);
+    }
     try (RoundLock lock = RoundLock.tryAcquire(loaded.warehouse(), loaded.round()).orElseThrow(() -> new JobFailedException(
             "another pipeline is running for round " + loaded.round() + " in " + loaded.warehouse() + " (it holds "
                 + RoundLock.file(loaded.warehouse(), loaded.round()) + "); this one did nothing. Wait for it to finish", EXIT_LOCKED));
         SparkSessions.JobSession session = SparkSessions.forJob("pipeline", loaded.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), loaded.warehouse().toString());
       JobRun pipelineRun = loaded.startRun(warehouse, "pipeline");
-      Instant started = Instant.now();
-      String fingerprint = Digests.sha256Hex(loaded.configSha256() + loaded.questionnaireSha256());
-      out.printf("pipeline %s: %d steps, started %s%n", loaded.round(), steps.size(), clock(started));
-      long ran = 0;
-      for (Step step : steps) {
-        fingerprint = Digests.sha256Hex(fingerprint + step.name() + step.options() + filesSha256(step.inputs()));
-        if (!args.flag("force") && JobRun.lastRunSucceededWith(warehouse, loaded.round(), step.name(), fingerprint)) {
-          out.printf("%n== %s: skipped, unchanged since its last successful run%n", step.name());
-          continue;
-        }
-        Instant stepStarted = Instant.now();
-        out.printf("%n== %s == %s (+%s)%n", step.name(), clock(stepStarted), elapsed(started, stepStarted));
-        int exit = JobCommand.EXIT_OK;
-        try {
-          step.body().run(loaded.inPipeline(fingerprint), out);
-        } catch (VirtualMachineError fatal) {
-          throw fatal;
-        } catch (RuntimeException | Error failure) {
-          exit = JobCommand.report(step.name(), failure, out);
-        }
-        ran++;
-        Instant finished = Instant.now();
-        out.printf(Locale.ROOT, "== %s: %s in %.1f s (+%s)%n", step.name(), exit == JobCommand.EXIT_OK ? "succeeded" : "failed",
-            Duration.between(stepStarted, finished).toMillis() / 1000.0, elapsed(started, finished));
-        if (exit != JobCommand.EXIT_OK) {
-          JobFailedException stopped = new JobFailedException("step " + step.name() + " failed (exit " + exit + "); the steps "
-              + "before it keep their tables. Fix the cause and rerun: finished steps are skipped",
-              exit == JobCommand.EXIT_USAGE ? JobCommand.EXIT_FAILED : exit);
-          pipelineRun.failed(stopped);
-          throw stopped;
-        }
+      try {
+        long ran = runSteps(args.flag("force"), loaded, warehouse, steps, fingerprints, out);
+        pipelineRun.record(RunLog.SUCCEEDED, JobCommand.EXIT_OK, Map.of(), Map.of(),
+            Map.of("steps_run", ran, "steps_skipped", steps.size() - ran));
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (RuntimeException | Error failure) {
+        pipelineRun.failed(failure);
+        throw failure;
       }
-      pipelineRun.record(RunLog.SUCCEEDED, JobCommand.EXIT_OK, Map.of(), Map.of(),
-          Map.of("steps_run", ran, "steps_skipped", steps.size() - ran));
-      out.printf("%npipeline %s: done at %s, %s in all%n", loaded.round(), clock(Instant.now()), elapsed(started, Instant.now()));
     }
+  }
+
+  /**
+   * Runs the steps in order and returns how many ran. A step is skipped while its last run succeeded
+   * with its fingerprint and no step before it has run in this pipeline: once one runs, every step
+   * after it runs too, since what it wrote may differ in ways no fingerprint sees (a load after a
+   * run by hand, a partial load, a rerun after a failure). A failed step stops the pipeline.
+   */
+  private static long runSteps(boolean force, JobContext loaded, Warehouse warehouse, List<Step> steps, List<String> fingerprints,
+      PrintStream out) {
+    Instant started = Instant.now();
+    out.printf("pipeline %s: %d steps, started %s%n", loaded.round(), steps.size(), clock(started));
+    long ran = 0;
+    for (int s = 0; s < steps.size(); s++) {
+      Step step = steps.get(s);
+      if (!force && ran == 0 && JobRun.lastRunSucceededWith(warehouse, loaded.round(), step.name(), fingerprints.get(s))) {
+        out.printf("%n== %s: skipped, unchanged since its last successful run%n", step.name());
+        continue;
+      }
+      Instant stepStarted = Instant.now();
+      out.printf("%n== %s == %s (+%s)%n", step.name(), clock(stepStarted), elapsed(started, stepStarted));
+      int exit = JobCommand.EXIT_OK;
+      try {
+        step.body().run(loaded.inPipeline(fingerprints.get(s)), out);
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (RuntimeException | Error failure) {
+        exit = JobCommand.report(step.name(), failure, out);
+      }
+      ran++;
+      Instant finished = Instant.now();
+      out.printf(Locale.ROOT, "== %s: %s in %.1f s (+%s)%n", step.name(), exit == JobCommand.EXIT_OK ? "succeeded" : "failed",
+          Duration.between(stepStarted, finished).toMillis() / 1000.0, elapsed(started, finished));
+      if (exit != JobCommand.EXIT_OK) {
+        throw new JobFailedException("step " + step.name() + " failed (exit " + exit + "); the steps before it keep their "
+            + "tables. Fix the cause and rerun: finished steps are skipped", exit == JobCommand.EXIT_USAGE ? JobCommand.EXIT_FAILED : exit);
+      }
+    }
+    out.printf("%npipeline %s: done at %s, %s in all%n", loaded.round(), clock(Instant.now()), elapsed(started, Instant.now()));
+    return ran;
   }
 
   /** SHA-256 over the names and contents of every file under {@code folder} (empty for none). */

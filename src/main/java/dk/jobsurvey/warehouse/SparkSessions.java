@@ -60,6 +60,10 @@ public final class SparkSessions {
     // A job inside the pipeline, a notebook or the test suite uses the session there is as it is
     // (the builder would only warn that its settings do not apply to a running session).
     SparkSession spark = existing ? running.get() : newSession(job, workFolder);
+    if (existing) {
+      // Its runtime settings still apply (dates must not shift with the notebook's time zone).
+      RUNTIME_SETTINGS.forEach((key, value) -> spark.conf().set(key, value));
+    }
     String outer = spark.sparkContext().getLocalProperty("spark.jobGroup.id");
     // Every Spark job of the run carries the job's name: the Spark UI and the event log say which step ran.
     spark.sparkContext().setJobGroup(JOB_GROUP_PREFIX + job, JOB_GROUP_PREFIX + job, false);
@@ -81,18 +85,24 @@ public final class SparkSessions {
     return builder.getOrCreate();
   }
 
-  /** Adds the settings every jobsurvey session needs. */
+  /**
+   * The runtime SQL settings every job needs, also on a session it finds running: UTC as the
+   * session time zone; Delta's log read in 8 partitions (one round of one table is a handful of
+   * files, Delta's default of 50 is meant for thousands); no constraint inference, which on wide
+   * rows (an export has ~20 columns, an extract more) grows as the square of the columns and
+   * dominated each localCheckpoint (10-20 s for two rows), for filters the steps already state.
+   */
+  private static final java.util.Map<String, String> RUNTIME_SETTINGS = java.util.Map.of(
+      "spark.sql.session.timeZone", "UTC",
+      "spark.databricks.delta.snapshotPartitions", "8",
+      "spark.sql.constraintPropagation.enabled", "false");
+
+  /** Adds the settings every jobsurvey session needs: Delta's SQL extension and catalog, and the runtime settings. */
   public static SparkSession.Builder withDelta(SparkSession.Builder builder) {
-    return builder
+    SparkSession.Builder configured = builder
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .config("spark.sql.session.timeZone", "UTC")
-        // One round of one table is a handful of files: Delta's default of 50 partitions for
-        // reading its log is meant for tables of thousands of files.
-        .config("spark.databricks.delta.snapshotPartitions", "8")
-        // Constraint inference on wide rows (a survey export has ~20 columns, an extract more) grows
-        // as the square of the columns and dominated each localCheckpoint (10-20 s for two rows);
-        // the filters it would infer are ones the steps already state.
-        .config("spark.sql.constraintPropagation.enabled", "false");
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    RUNTIME_SETTINGS.forEach(configured::config);
+    return configured;
   }
 }

@@ -144,6 +144,36 @@ class MailMergeTest {
     assertThat(letters).contains(";reminder1;36");
     respondents.forEach(p -> assertThat(letters).doesNotContain(tokenByPerson.get(p)));
     startedOnly.forEach(p -> assertThat(letters).contains(tokenByPerson.get(p)));
+
+    // The extra SMS round (Fanø is short of the floor): its own text and week, and only to those without a response.
+    assertThat(fano.extraSms()).isTrue();
+    String extra = Files.readString(Path.of(java.net.URI.create(new org.apache.hadoop.fs.Path(
+        reminderWarehouse.outbox(SURVEY.round(), "563"), "sms_ekstra_reminder1_563_" + SURVEY.round() + ".csv").toUri().toString())));
+    List<String> lines = extra.lines().toList();
+    assertThat(lines.get(0)).isEqualTo("\uFEFFtelefon;tekst;uge");
+    String extraText = SURVEY.fieldwork().extraSms().text();
+    assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(line -> assertThat(line)
+        .contains(extraText.substring(extraText.indexOf('.') + 1, extraText.indexOf("{link}")))
+        .endsWith(";" + SURVEY.fieldwork().extraSms().sendWeek()));
+    respondents.forEach(p -> assertThat(extra).doesNotContain(tokenByPerson.get(p)));
+    startedOnly.stream().filter(p -> phoneOf(reminderWarehouse, p) != null)
+        .forEach(p -> assertThat(extra).contains(tokenByPerson.get(p)));
+  }
+
+  private static String phoneOf(Warehouse in, String personKey) {
+    return in.readRound(Table.IDENTITY, SURVEY.round()).where(functions.col("person_key").equalTo(personKey)).first().getAs("telefon");
+  }
+
+  /** The monitor advises the extra round while it can still be sent, and not after its week or after fieldwork. */
+  @Test
+  void theAdviceForAShortfallFollowsTheWeek() {
+    int extraWeek = SURVEY.fieldwork().extraSms().sendWeek();
+    assertThat(ResponseMonitor.adviceForShortfall(SURVEY.fieldwork(), 0)).contains("send the extra SMS round in week " + extraWeek);
+    assertThat(ResponseMonitor.adviceForShortfall(SURVEY.fieldwork(), extraWeek)).contains("send the extra SMS round");
+    assertThat(ResponseMonitor.adviceForShortfall(SURVEY.fieldwork(), extraWeek + 1)).doesNotContain("send the")
+        .contains("was due in week " + extraWeek);
+    assertThat(ResponseMonitor.adviceForShortfall(SURVEY.fieldwork(), SURVEY.fieldwork().collectionWeeks().last() + 1))
+        .contains("fieldwork ended");
   }
 
   @Test
