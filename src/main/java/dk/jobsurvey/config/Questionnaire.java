@@ -4,6 +4,7 @@ import static dk.jobsurvey.config.ConfigValueException.require;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** conf/questionnaire.yaml: the rated items, their themes, and the free-text fields. */
@@ -24,8 +25,12 @@ public record Questionnaire(
     Set<String> themeIds = new HashSet<>();
     themes.forEach(t -> themeIds.add(t.id()));
     Set<String> itemIds = new HashSet<>();
+    Set<String> labels = new HashSet<>();
     for (Item item : items) {
       require(itemIds.add(item.id()), "items", "unique item ids, '" + item.id() + "' appears twice");
+      // Charts and tables name items by label alone: two alike could not be told apart.
+      require(labels.add(item.label().strip().toLowerCase(Locale.ROOT)), "items." + item.id() + ".label",
+          "a label no other item has, '" + item.label() + "' appears twice");
       require(themeIds.contains(item.theme()), "items." + item.id() + ".theme",
           "a theme id among " + themeIds + ", got '" + item.theme() + "'");
     }
@@ -56,10 +61,18 @@ public record Questionnaire(
     }
   }
 
-  /** A rated item: {@code id} is the column name (q1..q13). */
-  public record Item(String id, String theme, String text) {
+  /**
+   * A rated item: {@code id} is the column name (q1..q13), {@code label} its short name in charts
+   * and tables, {@code text} the question as asked.
+   */
+  public record Item(String id, String theme, String label, String text) {
+    /** Long enough for a short sentence, short enough for a chart's category axis and column A of a workbook. */
+    public static final int MAX_LABEL_LENGTH = 40;
+
     public Item {
       require(id.matches("q[0-9]+"), "id", "an id like q1, got '" + id + "'");
+      require(!label.isBlank() && label.length() <= MAX_LABEL_LENGTH, "label",
+          "a short label of 1-" + MAX_LABEL_LENGTH + " characters for " + id + ", got '" + label + "' (" + label.length() + ")");
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -28,10 +29,83 @@ public final class CsvEstimates {
   /** One line of expected_estimates.csv. */
   public record Line(String item, String statistic, String domain, String value, long n, double estimate, double se) {}
 
+  /** A municipality's (or its group's: ydelsesgruppe, else "all") difference to the other municipalities. */
+  public record Difference(String item, String statistic, String kommunekode, String ydelsesgruppe, double difference,
+      double se) {}
+
+  /** The cells with their per-measure sums (measure 2k: share positive of item k, 2k + 1: its mean) and their estimator. */
+  private record Fit(List<String> items, List<String> variables, List<EstimationCell> cells, LinearizedEstimator estimator) {
+    int[] cellsWhere(IntPredicate test) {
+      return IntStream.range(0, cells.size()).filter(test).toArray();
+    }
+
+    String value(int cell, String variable) {
+      return cells.get(cell).values().get(variables.indexOf(variable));
+    }
+  }
+
   private CsvEstimates() {}
 
   public static List<Line> estimate(CsvRaking.Input input, WeightingResult weighting, List<Integer> positiveValues,
       List<String> domainVariables) {
+    Fit fit = fit(input, weighting, positiveValues);
+    List<Line> lines = new ArrayList<>();
+    for (int item = 0; item < fit.items().size(); item++) {
+      for (int statistic = 0; statistic < 2; statistic++) {
+        int measure = 2 * item + statistic;
+        String name = statisticName(statistic);
+        lines.add(line(fit.items().get(item), name, "national", "all", fit.estimator().weighted(fit.cellsWhere(c -> true), measure)));
+        for (String domain : domainVariables) {
+          for (String value : values(fit, domain)) {
+            lines.add(line(fit.items().get(item), name, domain, value,
+                fit.estimator().weighted(fit.cellsWhere(c -> fit.value(c, domain).equals(value)), measure)));
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * Every municipality's difference to the other municipalities, and every group's within it to the
+   * same group in the others, for each item's share positive and mean (as tabulate publishes them).
+   */
+  public static List<Difference> differences(CsvRaking.Input input, WeightingResult weighting, List<Integer> positiveValues) {
+    Fit fit = fit(input, weighting, positiveValues);
+    List<Difference> differences = new ArrayList<>();
+    for (int item = 0; item < fit.items().size(); item++) {
+      for (int statistic = 0; statistic < 2; statistic++) {
+        int measure = 2 * item + statistic;
+        for (String kommune : values(fit, "kommunekode")) {
+          IntPredicate inside = c -> fit.value(c, "kommunekode").equals(kommune);
+          differences.add(difference(fit, item, statistic, kommune, "all", fit.estimator().difference(
+              fit.cellsWhere(inside), fit.cellsWhere(inside.negate()), measure)));
+          for (String group : values(fit, "ydelsesgruppe")) {
+            IntPredicate inGroup = c -> fit.value(c, "ydelsesgruppe").equals(group);
+            differences.add(difference(fit, item, statistic, kommune, group, fit.estimator().difference(
+                fit.cellsWhere(inside.and(inGroup)), fit.cellsWhere(inside.negate().and(inGroup)), measure)));
+          }
+        }
+      }
+    }
+    return differences;
+  }
+
+  private static Difference difference(Fit fit, int item, int statistic, String kommune, String group,
+      LinearizedEstimator.Comparison comparison) {
+    return new Difference(fit.items().get(item), statisticName(statistic), kommune, group, comparison.difference(),
+        comparison.se());
+  }
+
+  private static String statisticName(int statistic) {
+    return statistic == 0 ? "share_positive" : "mean";
+  }
+
+  private static TreeSet<String> values(Fit fit, String variable) {
+    return new TreeSet<>(IntStream.range(0, fit.cells().size()).mapToObj(c -> fit.value(c, variable)).toList());
+  }
+
+  private static Fit fit(CsvRaking.Input input, WeightingResult weighting, List<Integer> positiveValues) {
     List<String> items = input.otherColumns().keySet().stream().filter(c -> c.matches("q[0-9]+")).toList();
     int measures = 2 * items.size();
     Map<List<String>, WeightingResult.Cell> weightCells = new HashMap<>();
@@ -68,22 +142,7 @@ public final class CsvEstimates {
     List<String> variables = input.problem().variables();
     LinearizedEstimator estimator = new LinearizedEstimator(variables, CalibrationMargin.asWeighted(
         input.problem().margins().stream().map(WeightingProblem.Margin::variables).toList(), weighting), cells);
-    List<Line> lines = new ArrayList<>();
-    for (int item = 0; item < items.size(); item++) {
-      for (int statistic = 0; statistic < 2; statistic++) {
-        int measure = 2 * item + statistic;
-        String name = statistic == 0 ? "share_positive" : "mean";
-        lines.add(line(items.get(item), name, "national", "all", estimator.weighted(IntStream.range(0, cells.size()).toArray(), measure)));
-        for (String domain : domainVariables) {
-          int position = variables.indexOf(domain);
-          for (String value : new TreeSet<>(cells.stream().map(c -> c.values().get(position)).toList())) {
-            int[] domainCells = IntStream.range(0, cells.size()).filter(c -> cells.get(c).values().get(position).equals(value)).toArray();
-            lines.add(line(items.get(item), name, domain, value, estimator.weighted(domainCells, measure)));
-          }
-        }
-      }
-    }
-    return lines;
+    return new Fit(items, variables, cells, estimator);
   }
 
   private static Line line(String item, String statistic, String domain, String value, Estimate estimate) {

@@ -1,6 +1,7 @@
 package dk.jobsurvey.estimate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,61 @@ public final class LinearizedEstimator {
 
   /** The weighted estimate of {@code measure} over the cells {@code domain} (distinct indices into the cells). */
   public Estimate weighted(int[] domain, int measure) {
+    DomainMean mean = mean(domain, measure);
+    if (mean.n() == 0) {
+      return new Estimate(0, Double.NaN, Double.NaN);
+    }
+    return new Estimate(mean.n(), mean.estimate(), standardError(measure, mean.scores(1)));
+  }
+
+  /**
+   * The weighted estimate over {@code domain} minus that over {@code others} (disjoint sets of
+   * cells, e.g. a municipality and the other municipalities), with the SE of the difference: both
+   * means are linearized on the same calibrated design, so the score of the difference is z_D − z_O
+   * and the covariance of the two means is in its variance (R: svycontrast on the two domain means).
+   */
+  public Comparison difference(int[] domain, int[] others, int measure) {
+    DomainMean inside = mean(domain, measure);
+    DomainMean outside = mean(others, measure);
+    if (inside.n() == 0 || outside.n() == 0) {
+      return new Comparison(outside.n(), Double.NaN, Double.NaN);
+    }
+    Scores scores = inside.scores(1).and(outside.scores(-1));
+    return new Comparison(outside.n(), inside.estimate() - outside.estimate(), standardError(measure, scores));
+  }
+
+  /** A difference to the others: {@code othersN} respondents with a value among the others, the difference and its SE. */
+  public record Comparison(long othersN, double difference, double se) {}
+
+  /** A domain's cells, respondents with a value, weight total and weighted mean of one measure. */
+  private record DomainMean(int[] cells, long n, double weightTotal, double estimate) {
+    /**
+     * The linearized score of {@code coefficient}·ŷ_D: z = c·(y − ŷ)/Σw on the domain's respondents,
+     * as z = α·y − β with α and β constant in each cell.
+     */
+    Scores scores(double coefficient) {
+      double[] alpha = new double[cells.length];
+      double[] beta = new double[cells.length];
+      Arrays.fill(alpha, coefficient / weightTotal);
+      Arrays.fill(beta, coefficient * estimate / weightTotal);
+      return new Scores(cells, alpha, beta);
+    }
+  }
+
+  /** Per listed cell (distinct), the score z = α·y − β of each of its respondents with a value (0 for the others). */
+  private record Scores(int[] cells, double[] alpha, double[] beta) {
+    Scores and(Scores other) {
+      int[] allCells = Arrays.copyOf(cells, cells.length + other.cells.length);
+      double[] allAlpha = Arrays.copyOf(alpha, allCells.length);
+      double[] allBeta = Arrays.copyOf(beta, allCells.length);
+      System.arraycopy(other.cells, 0, allCells, cells.length, other.cells.length);
+      System.arraycopy(other.alpha, 0, allAlpha, cells.length, other.cells.length);
+      System.arraycopy(other.beta, 0, allBeta, cells.length, other.cells.length);
+      return new Scores(allCells, allAlpha, allBeta);
+    }
+  }
+
+  private DomainMean mean(int[] domain, int measure) {
     long n = 0;
     double weightTotal = 0;
     double weightedSum = 0;
@@ -97,12 +153,12 @@ public final class LinearizedEstimator {
       weightTotal += cell.finalWeight() * cell.answered()[measure];
       weightedSum += cell.finalWeight() * cell.sum()[measure];
     }
-    if (n == 0) {
-      return new Estimate(0, Double.NaN, Double.NaN);
-    }
-    double estimate = weightedSum / weightTotal;
+    return new DomainMean(domain, n, weightTotal, n == 0 ? Double.NaN : weightedSum / weightTotal);
+  }
 
-    // Per domain cell: Σz and Σz² of its respondents (z = 0 for those without a value, and outside the domain).
+  private double standardError(int measure, Scores scores) {
+    int[] domain = scores.cells();
+    // Per listed cell: Σz and Σz² of its respondents (z = 0 for those without a value, and outside the domains).
     double[] zSum = new double[domain.length];
     double[] zSquares = new double[domain.length];
     double[] rightHandSide = new double[columns];
@@ -112,9 +168,10 @@ public final class LinearizedEstimator {
     for (int d = 0; d < domain.length; d++) {
       EstimationCell cell = cells.get(domain[d]);
       long answered = cell.answered()[measure];
-      zSum[d] = (cell.sum()[measure] - answered * estimate) / weightTotal;
-      zSquares[d] = (cell.sumOfSquares()[measure] - 2 * estimate * cell.sum()[measure] + answered * estimate * estimate)
-          / (weightTotal * weightTotal);
+      double alpha = scores.alpha()[d];
+      double beta = scores.beta()[d];
+      zSum[d] = alpha * cell.sum()[measure] - beta * answered;
+      zSquares[d] = alpha * alpha * cell.sumOfSquares()[measure] - 2 * alpha * beta * cell.sum()[measure] + beta * beta * answered;
       for (int column : columnsOfCell[domain[d]]) {
         rightHandSide[column] += cell.baseWeight() * zSum[d];
         if (!touched[column]) {
@@ -164,7 +221,7 @@ public final class LinearizedEstimator {
         variance += finiteCorrection * uSquares[h];
       }
     }
-    return new Estimate(n, estimate, Math.sqrt(Math.max(0, variance)));
+    return Math.sqrt(Math.max(0, variance));
   }
 
   private double fitted(int cell, double[] fit) {

@@ -196,9 +196,36 @@ class ConfigLoaderTest {
   void questionnaireItemWithUnknownThemeIsRejected() throws IOException {
     String text = Files.readString(TestFiles.questionnaireConfig());
     Path file = dir.resolve("questionnaire.yaml");
-    Files.writeString(file, text.replace("    theme: relevans\n    text: Oplever du løbende", "    theme: relevance\n    text: Oplever du løbende"));
+    Files.writeString(file, text.replace("    theme: relevans\n    label: Præsenteret", "    theme: relevance\n    label: Præsenteret"));
     assertThatThrownBy(() -> ConfigLoader.questionnaire(file))
         .hasMessageContaining("items.q11.theme")
         .hasMessageContaining("got 'relevance'");
+  }
+
+  @Test
+  void twoItemsWithTheSameLabelAreRejected() throws IOException {
+    String text = Files.readString(TestFiles.questionnaireConfig());
+    Path file = dir.resolve("questionnaire.yaml");
+    Files.writeString(file, text.replace("label: Aftalte, hvad der skal ske", "label: formålet med samtalen var klart"));
+    assertThatThrownBy(() -> ConfigLoader.questionnaire(file))
+        .hasMessageContaining("items.q10.label")
+        .hasMessageContaining("appears twice");
+  }
+
+  @Test
+  void aLabelTooLongForAChartIsRejected() throws IOException {
+    String text = Files.readString(TestFiles.questionnaireConfig());
+    Path file = dir.resolve("questionnaire.yaml");
+    Files.writeString(file, text.replace("label: Mødt med tillid", "label: Oplever du at blive mødt med tillid i jobcentret?"));
+    assertThatThrownBy(() -> ConfigLoader.questionnaire(file))
+        .hasMessageContaining("items[0].label")
+        .hasMessageContaining("1-40 characters for q1");
+  }
+
+  @Test
+  void theShippedLabelsAreDistinctAndWhole() {
+    Questionnaire questionnaire = ConfigLoader.questionnaire(TestFiles.questionnaireConfig());
+    assertThat(questionnaire.items()).extracting(Questionnaire.Item::label).doesNotHaveDuplicates()
+        .allSatisfy(label -> assertThat(label).doesNotEndWith("...").hasSizeLessThanOrEqualTo(40));
   }
 }
