@@ -47,6 +47,7 @@ public final class TabulateEstimates {
       .add("aldersgruppe", DataTypes.StringType).add("varighedsgruppe", DataTypes.StringType)
       .add("weighted", DataTypes.BooleanType).add("n", DataTypes.LongType).add("estimate", DataTypes.DoubleType)
       .add("se", DataTypes.DoubleType).add("ci_low", DataTypes.DoubleType).add("ci_high", DataTypes.DoubleType)
+      .add("difference_to_others", DataTypes.DoubleType).add("difference_se", DataTypes.DoubleType)
       .add("suppressed", DataTypes.BooleanType).add("suppression_reason", DataTypes.StringType);
   private static final List<String> CELL_COLUMNS =
       List.of("stratum", "stratum_population", "stratum_respondents", "base_weight", "final_weight");
@@ -278,7 +279,7 @@ public final class TabulateEstimates {
     for (Tabulation.Row r : rows) {
       out.add(RowFactory.create(r.table(), r.item(), r.statistic(), r.domain().get("kommunekode"), r.domain().get("ydelsesgruppe"),
           r.domain().get("koen"), r.domain().get("aldersgruppe"), r.domain().get("varighedsgruppe"), r.weighted(), r.n(),
-          r.estimate(), r.se(), r.ciLow(), r.ciHigh(), r.suppressed(), r.suppressionReason()));
+          r.estimate(), r.se(), r.ciLow(), r.ciHigh(), r.difference(), r.differenceSe(), r.suppressed(), r.suppressionReason()));
     }
     return out;
   }

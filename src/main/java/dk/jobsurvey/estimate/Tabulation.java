@@ -20,9 +20,15 @@ import java.util.SortedMap;
  * per cell and item, shared by all of that item's figures in the cell.
  */
 public final class Tabulation {
-  /** A row of published/estimates; null figures when suppressed, or when no one answered (n = 0). */
+  /**
+   * A row of published/estimates; null figures when suppressed, or when no one answered (n = 0).
+   * {@code difference} and {@code differenceSe}: a weighted figure of a municipality (or of a group
+   * within it) minus the same figure of the other participating municipalities, where both are
+   * published and the others have at least min_respondents with a value (DESIGN.md §8a); else null.
+   */
   public record Row(String table, String item, String statistic, Map<String, String> domain, boolean weighted, Long n,
-      Double estimate, Double se, Double ciLow, Double ciHigh, boolean suppressed, String suppressionReason) {}
+      Double estimate, Double se, Double ciLow, Double ciHigh, Double difference, Double differenceSe, boolean suppressed,
+      String suppressionReason) {}
 
   /**
    * What the round publishes besides the estimates, and what ties its figures together: the
@@ -48,11 +54,14 @@ public final class Tabulation {
   public record AlphaInput(String theme, List<CronbachAlpha> perCell) {}
 
   private static final String ESTIMATES = "estimates";
+  /** The variable a figure is compared across: a municipality against the other municipalities. */
+  static final String COMPARED_ACROSS = "kommunekode";
   private final List<String> variables;
   private final List<EstimationCell> cells;
   private final LinearizedEstimator estimator;
   private final Map<String, List<String>> values;
   private final DisclosureControl control;
+  private final int minRespondents;
 
   /**
    * @param variables the domain variables (order of each cell's values)
@@ -65,11 +74,13 @@ public final class Tabulation {
     this.estimator = new LinearizedEstimator(variables, margins, cells);
     this.values = Map.copyOf(values);
     this.control = new DisclosureControl(suppression.minRespondents(), suppression.maxAuditRounds());
+    this.minRespondents = suppression.minRespondents();
   }
 
   public Result tabulate(List<TableSpec> tables, List<Measure> measures, List<AlphaInput> alphas, Released released) {
     TableCells tableCells = new TableCells(tables.stream().map(TableSpec::by).toList(), variables, values);
     int[][] domains = domainCells(tableCells);
+    int[][] others = otherMunicipalities(tableCells);
     PublishedCells published = new PublishedCells();
     Map<String, Integer> respondentCells = published.respondents(released.respondents());
     Map<String, int[]> itemCells = new LinkedHashMap<>();
@@ -99,8 +110,12 @@ public final class Tabulation {
       for (int m = 0; m < measures.size(); m++) {
         DisclosureControl.Reason reason = pattern.reasons()[itemCells.get(measures.get(m).item())[c]];
         // A hidden figure shows no estimate: none is computed.
-        cellRows.add(row(entry.getKey(), measures.get(m), cell, true, reason != null ? null : estimator.weighted(domains[c], m), reason));
-        cellRows.add(row(entry.getKey(), measures.get(m), cell, false, reason != null ? null : estimator.unweighted(domains[c], m), reason));
+        LinearizedEstimator.Comparison comparison = reason != null || others[c] == null ? null
+            : estimator.difference(domains[c], others[c], m);
+        cellRows.add(row(entry.getKey(), measures.get(m), cell, true, reason != null ? null : estimator.weighted(domains[c], m),
+            comparison != null && comparison.othersN() >= minRespondents ? comparison : null, reason));
+        cellRows.add(row(entry.getKey(), measures.get(m), cell, false, reason != null ? null : estimator.unweighted(domains[c], m),
+            null, reason));
       }
       return cellRows;
     }).flatMap(List::stream).toList());
@@ -130,7 +145,7 @@ public final class Tabulation {
               continue;
             }
             Estimate estimate = new Estimate(byCell[c].completeCases(), byCell[c].alpha(), Double.NaN);
-            rows.add(row(table, new Measure(theme, Measure.CRONBACH_ALPHA), cell, false, estimate,
+            rows.add(row(table, new Measure(theme, Measure.CRONBACH_ALPHA), cell, false, estimate, null,
                 pattern.reasons()[index.get(theme)[c]]));
           }
         }
@@ -174,15 +189,16 @@ public final class Tabulation {
   }
 
   private static Row row(TableSpec table, Measure measure, TableCells.Cell cell, boolean weighted, Estimate estimate,
-      DisclosureControl.Reason reason) {
+      LinearizedEstimator.Comparison comparison, DisclosureControl.Reason reason) {
     if (reason != null) {
       return new Row(table.name(), measure.item(), measure.statistic(), cell.values(), weighted, null, null, null, null,
-          null, true, DisclosureControl.HIDDEN);
+          null, null, null, true, DisclosureControl.HIDDEN);
     }
     boolean se = Double.isFinite(estimate.se());
+    boolean compared = comparison != null && Double.isFinite(comparison.se());
     return new Row(table.name(), measure.item(), measure.statistic(), cell.values(), weighted, estimate.n(),
         finite(estimate.estimate()), se ? estimate.se() : null, se ? estimate.ciLow() : null, se ? estimate.ciHigh() : null,
-        false, null);
+        compared ? comparison.difference() : null, compared ? comparison.se() : null, false, null);
   }
 
   private static Double finite(double value) {
@@ -209,21 +225,48 @@ public final class Tabulation {
     return indices;
   }
 
+  /**
+   * For each table cell over the municipality, the estimation cells of the other municipalities that
+   * agree with it on the table's other variables; null for cells of other tables.
+   */
+  private int[][] otherMunicipalities(TableCells tableCells) {
+    int position = variables.indexOf(COMPARED_ACROSS);
+    Map<List<String>, Map<Map<String, String>, List<Integer>>> byRest = new HashMap<>();
+    int[][] others = new int[tableCells.cells().size()][];
+    for (int c = 0; c < others.length; c++) {
+      TableCells.Cell cell = tableCells.cells().get(c);
+      if (position < 0 || !cell.variables().contains(COMPARED_ACROSS)) {
+        continue;
+      }
+      List<String> rest = cell.variables().stream().filter(v -> !v.equals(COMPARED_ACROSS)).toList();
+      Map<String, String> restValues = new HashMap<>(cell.values());
+      restValues.remove(COMPARED_ACROSS);
+      List<Integer> agreeing = byRest.computeIfAbsent(rest, this::cellsByValues).getOrDefault(restValues, List.of());
+      String municipality = cell.values().get(COMPARED_ACROSS);
+      others[c] = agreeing.stream().filter(e -> !cells.get(e).values().get(position).equals(municipality))
+          .mapToInt(Integer::intValue).toArray();
+    }
+    return others;
+  }
+
+  /** The estimation cells grouped by their values of {@code v}. */
+  private Map<Map<String, String>, List<Integer>> cellsByValues(List<String> v) {
+    Map<Map<String, String>, List<Integer>> groups = new HashMap<>();
+    for (int e = 0; e < cells.size(); e++) {
+      Map<String, String> projection = new HashMap<>();
+      for (String variable : v) {
+        projection.put(variable, cells.get(e).values().get(variables.indexOf(variable)));
+      }
+      groups.computeIfAbsent(projection, p -> new ArrayList<>()).add(e);
+    }
+    return groups;
+  }
+
   /** For each table cell, the estimation cells in it. */
   private int[][] domainCells(TableCells tableCells) {
     Map<List<String>, Map<Map<String, String>, List<Integer>>> byVariables = new HashMap<>();
     for (TableCells.Cell cell : tableCells.cells()) {
-      byVariables.computeIfAbsent(cell.variables(), v -> {
-        Map<Map<String, String>, List<Integer>> groups = new HashMap<>();
-        for (int e = 0; e < cells.size(); e++) {
-          Map<String, String> projection = new HashMap<>();
-          for (String variable : v) {
-            projection.put(variable, cells.get(e).values().get(variables.indexOf(variable)));
-          }
-          groups.computeIfAbsent(projection, p -> new ArrayList<>()).add(e);
-        }
-        return groups;
-      });
+      byVariables.computeIfAbsent(cell.variables(), this::cellsByValues);
     }
     int[][] domains = new int[tableCells.cells().size()][];
     for (int c = 0; c < domains.length; c++) {

@@ -220,6 +220,39 @@ class TabulateEstimatesTest {
         .isCloseTo(2 * Estimate.Z_95 * weightedShare.<Double>getAs("se"), within(1e-12));
   }
 
+  @Test
+  void eachMunicipalitysDifferenceIsToTheOtherMunicipalitiesComputedFromTheUnitData() throws Exception {
+    Dataset<Row> answered = warehouse.readRound(Table.WEIGHTS, SURVEY.round())
+        .join(warehouse.readRound(Table.RESPONSES, SURVEY.round()).select("person_key", "q1"), "person_key")
+        .where(col("q1").isNotNull());
+    List<Row> kommune = estimates().where("table_name = 'kommune' AND item = 'q1' AND statistic = 'share_positive'")
+        .collectAsList();
+    int compared = 0;
+    for (Row row : kommune) {
+      String municipality = row.getAs("kommunekode");
+      if (!row.<Boolean>getAs("weighted")) {
+        assertThat(row.<Double>getAs("difference_to_others")).as("unweighted rows have no difference").isNull();
+        continue;
+      }
+      if (row.<Boolean>getAs("suppressed")) {
+        assertThat(row.<Double>getAs("difference_to_others")).as("hidden figures have no difference").isNull();
+        continue;
+      }
+      Row others = answered.where(col("kommunekode").notEqual(municipality))
+          .agg(sum(col("final_weight")), sum(when(col("q1").geq(4), col("final_weight")).otherwise(0))).head();
+      double othersShare = others.getDouble(1) / others.getDouble(0);
+      assertThat(row.<Double>getAs("difference_to_others")).as(municipality)
+          .isCloseTo(row.<Double>getAs("estimate") - othersShare, within(1e-12));
+      assertThat(row.<Double>getAs("difference_se")).as(municipality).isPositive();
+      compared++;
+    }
+    assertThat(compared).as("published municipalities compared").isGreaterThanOrEqualTo(2);
+    assertThat(estimates().where("table_name NOT IN ('kommune', 'kommune_ydelsesgruppe') AND difference_to_others IS NOT NULL")
+        .count()).as("only figures of a municipality are compared with the others").isZero();
+    assertThat(estimates().where("table_name = 'kommune_ydelsesgruppe' AND difference_to_others IS NOT NULL").count())
+        .as("groups within a municipality are compared with the same group elsewhere").isPositive();
+  }
+
   static Row find(List<Row> rows, String statistic, boolean weighted) {
     return rows.stream().filter(r -> r.getAs("statistic").equals(statistic) && r.<Boolean>getAs("weighted") == weighted)
         .findFirst().orElseThrow();
