@@ -25,6 +25,7 @@ public record Survey(
     WeightingSettings weighting,
     List<TableSpec> tables,
     SuppressionSettings suppression,
+    ReportSettings reports,
     KeyFiles keys) {
 
   /** Domain variables a margin or a table may use (columns of analysis/population). */
@@ -74,6 +75,6 @@ public record Survey(
   /** The same configuration for another survey round (the jobs' {@code --round} option). */
   public Survey withRound(String otherRound) {
     return new Survey(otherRound, referenceDates, ingest, groups, outOfScopeBenefits, ageBands, durationBands,
-        sample, fieldwork, responses, weighting, tables, suppression, keys);
+        sample, fieldwork, responses, weighting, tables, suppression, reports, keys);
   }
 }

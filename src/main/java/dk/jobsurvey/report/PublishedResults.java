@@ -15,9 +15,19 @@ import org.apache.spark.sql.Row;
  * thousands of rows nationally). Reports are made from nothing else.
  */
 public final class PublishedResults {
-  /** One row of published/estimates; figures null when suppressed or when no one answered. */
+  /**
+   * One row of published/estimates; figures null when suppressed or when no one answered; the
+   * difference to the other municipalities and its SE null where none is published.
+   */
   public record Estimate(String table, String item, String statistic, String kommunekode, String ydelsesgruppe,
-      boolean weighted, Long n, Double estimate, Double ciLow, Double ciHigh, boolean suppressed) {}
+      boolean weighted, Long n, Double estimate, Double ciLow, Double ciHigh, Double difference, Double differenceSe,
+      boolean suppressed) {
+    /** A figure without a comparison. */
+    public Estimate(String table, String item, String statistic, String kommunekode, String ydelsesgruppe,
+        boolean weighted, Long n, Double estimate, Double ciLow, Double ciHigh, boolean suppressed) {
+      this(table, item, statistic, kommunekode, ydelsesgruppe, weighted, n, estimate, ciLow, ciHigh, null, null, suppressed);
+    }
+  }
 
   /** One row of published/response_rates (ydelsesgruppe null = the municipality). */
   public record Rate(String kommunekode, String ydelsesgruppe, long sampled, Long responded, Double responseRate,
@@ -48,7 +58,7 @@ public final class PublishedResults {
         .where("table_name IN ('national', 'kommune', 'ydelsesgruppe', 'kommune_ydelsesgruppe')").collectAsList().stream()
         .map(r -> new Estimate(r.getAs("table_name"), r.getAs("item"), r.getAs("statistic"), r.getAs("kommunekode"),
             r.getAs("ydelsesgruppe"), r.getAs("weighted"), r.getAs("n"), r.getAs("estimate"), r.getAs("ci_low"),
-            r.getAs("ci_high"), r.getAs("suppressed"))).toList();
+            r.getAs("ci_high"), r.getAs("difference_to_others"), r.getAs("difference_se"), r.getAs("suppressed"))).toList();
     List<Rate> rates = warehouse.readRound(Table.RESPONSE_RATES, round).collectAsList().stream()
         .map(PublishedResults::rate).toList();
     return new PublishedResults(estimates, rates);

@@ -10,10 +10,14 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -62,12 +66,53 @@ final class ReportCharts {
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(new Color(0xdddddd));
+    return svg(plot, 70 + categories.size() * 22 * Math.max(1, series.size()));
+  }
+
+  /**
+   * A caterpillar chart: one point per category (municipalities, sorted by the caller) with its 95 %
+   * interval, and the overall figure (unless NaN) as a vertical line, so the spread and the outliers
+   * show at once.
+   */
+  static String caterpillar(String valueLabel, double upper, List<String> categories, String seriesName, List<Bar> points,
+      double overall, String overallLabel) {
+    System.setProperty("java.awt.headless", "true");
+    DefaultStatisticalCategoryDataset dataset = new DefaultStatisticalCategoryDataset();
+    for (int c = 0; c < categories.size(); c++) {
+      dataset.add(points.get(c).value(), points.get(c).halfWidth(), seriesName, categories.get(c));
+    }
+    CategoryAxis categoryAxis = new CategoryAxis();
+    categoryAxis.setMaximumCategoryLabelWidthRatio(0.35f);
+    categoryAxis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+    categoryAxis.setCategoryMargin(0);
+    NumberAxis valueAxis = new NumberAxis(valueLabel);
+    valueAxis.setRange(0, upper);
+    StatisticalLineAndShapeRenderer renderer = new StatisticalLineAndShapeRenderer(false, true);
+    renderer.setSeriesPaint(0, MUNICIPALITY);
+    renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+    renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
+    renderer.setErrorIndicatorStroke(new BasicStroke(1f));
+    CategoryPlot plot = new CategoryPlot(dataset, categoryAxis, valueAxis, renderer);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(new Color(0xdddddd));
+    if (Double.isFinite(overall)) {
+      ValueMarker line = new ValueMarker(overall, new Color(0xb35900), new BasicStroke(1.5f));
+      line.setLabel(overallLabel);
+      line.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+      line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+      line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      plot.addRangeMarker(line);
+    }
+    return svg(plot, 90 + categories.size() * 16);
+  }
+
+  private static String svg(CategoryPlot plot, int height) {
     JFreeChart chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     LegendTitle legend = chart.getLegend();
     legend.setPosition(RectangleEdge.TOP);
     int width = 760;
-    int height = 70 + categories.size() * 22 * Math.max(1, series.size());
     SVGGraphics2D svg = new SVGGraphics2D(width, height);
     chart.draw(svg, new Rectangle(0, 0, width, height));
     return svg.getSVGElement();

@@ -4,9 +4,11 @@ import dk.jobsurvey.config.BenefitGroup;
 import dk.jobsurvey.config.Municipalities;
 import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.estimate.Estimate;
 import dk.jobsurvey.estimate.Measure;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,13 @@ import java.util.Optional;
  * by group, charts and notes. Built from published/ only; the workbook and the HTML page render it.
  */
 final class ReportContent {
-  /** A chart: its title, value label and scale, categories, and per series one bar (or null) per category. */
-  record Chart(String title, String valueLabel, double upper, List<String> categories, Map<String, List<ReportCharts.Bar>> series) {}
+  /**
+   * A chart: its title, value label and scale, categories, and per series one bar (or null) per
+   * category; {@code overall} is null for bars, or the overall figure drawn as a line through a
+   * caterpillar chart of municipalities (NaN: hidden, no line). {@code description} is its text alternative.
+   */
+  record Chart(String title, String valueLabel, double upper, List<String> categories, Map<String, List<ReportCharts.Bar>> series,
+      Double overall, String description) {}
 
   private final PublishedResults results;
   private final Survey survey;
@@ -61,23 +68,60 @@ final class ReportContent {
     return survey.round();
   }
 
+  /**
+   * The municipality's groups and its total, or nationally each municipality in code order and the
+   * total over them. The total's responses are shown only when no municipality's are hidden: the
+   * total minus the others would give a hidden count away.
+   */
   ReportTable responseRates() {
-    List<List<Object>> rows = new ArrayList<>();
+    List<PublishedResults.Rate> shown = new ArrayList<>();
     for (PublishedResults.Rate rate : results.rates()) {
       boolean municipalityRow = rate.ydelsesgruppe() == null;
-      if (kommunekode == null ? !municipalityRow : !rate.kommunekode().equals(kommunekode)) {
-        continue;
+      if (kommunekode == null ? municipalityRow : rate.kommunekode().equals(kommunekode) && !municipalityRow) {
+        shown.add(rate);
       }
+    }
+    List<String> groupOrder = survey.groups().stream().map(BenefitGroup::id).toList();
+    shown.sort(kommunekode == null ? Comparator.comparing(PublishedResults.Rate::kommunekode)
+        : Comparator.comparingInt(r -> groupOrder.indexOf(r.ydelsesgruppe())));
+    List<List<Object>> rows = new ArrayList<>();
+    for (PublishedResults.Rate rate : shown) {
       String label = kommunekode == null ? rate.kommunekode() + " " + municipalityName(rate.kommunekode())
-          : municipalityRow ? "I alt" : groupLabel(rate.ydelsesgruppe());
-      rows.add(Arrays.asList(label, figure(rate.sampled(), ReportTable.Kind.COUNT),
-          rate.suppressed() ? ReportTable.HIDDEN : figure(rate.responded(), ReportTable.Kind.COUNT),
-          rate.suppressed() ? ReportTable.HIDDEN : figureOrNone(rate.responseRate(), ReportTable.Kind.SHARE),
-          target(rate),
-          rate.suppressed() ? ReportTable.HIDDEN : figureOrNone(rate.projected(), ReportTable.Kind.COUNT)));
+          : groupLabel(rate.ydelsesgruppe());
+      rows.add(rateRow(label, rate));
+    }
+    PublishedResults.Rate total = kommunekode == null ? sum(shown) : results.rates().stream()
+        .filter(r -> r.kommunekode().equals(kommunekode) && r.ydelsesgruppe() == null).findFirst().orElse(null);
+    if (total != null) {
+      rows.add(rateRow(new ReportTable.Heading("I alt"), total));
     }
     return new ReportTable("Svarprocent", List.of(kommunekode == null ? "Kommune" : "Ydelsesgruppe", "Udtrukket", "Svar",
-        "Svarprocent", "Mål (svar)", "Forventede svar"), rows);
+        "Svarprocent", "Mål (svar)", "Forventede svar"), rows, List.of(wording.footnote(),
+        CENSUS + ": der er udtrukket færre, end målet kræver svar, så alle i målgruppen er spurgt."));
+  }
+
+  private List<Object> rateRow(Object label, PublishedResults.Rate rate) {
+    return Arrays.asList(label, figure(rate.sampled(), ReportTable.Kind.COUNT),
+        rate.suppressed() ? ReportTable.HIDDEN : figureOrNone(rate.responded(), ReportTable.Kind.COUNT),
+        rate.suppressed() ? ReportTable.HIDDEN : figureOrNone(rate.responseRate(), ReportTable.Kind.SHARE),
+        target(rate),
+        rate.suppressed() ? ReportTable.HIDDEN : figureOrNone(rate.projected(), ReportTable.Kind.COUNT));
+  }
+
+  /** The participating municipalities together: hidden responses if any municipality's are hidden. */
+  private static PublishedResults.Rate sum(List<PublishedResults.Rate> rates) {
+    if (rates.isEmpty()) {
+      return null;
+    }
+    long sampled = rates.stream().mapToLong(PublishedResults.Rate::sampled).sum();
+    boolean hidden = rates.stream().anyMatch(PublishedResults.Rate::suppressed);
+    long responded = rates.stream().mapToLong(r -> r.responded() == null ? 0 : r.responded()).sum();
+    Long target = rates.stream().allMatch(r -> r.target() != null)
+        ? rates.stream().mapToLong(r -> Math.min(r.target(), r.sampled())).sum() : null;
+    Double projected = rates.stream().allMatch(r -> r.projected() != null)
+        ? rates.stream().mapToDouble(PublishedResults.Rate::projected).sum() : null;
+    return new PublishedResults.Rate(null, null, sampled, hidden ? null : responded,
+        hidden || sampled == 0 ? null : (double) responded / sampled, target, hidden ? null : projected, hidden);
   }
 
   /**
@@ -94,69 +138,165 @@ final class ReportContent {
   /** What the target column says for a municipality asked in full. */
   static final String CENSUS = "totaltælling";
 
-  /** Per theme its index, then its items' share positive and mean. */
+  /**
+   * Per theme its index, then its items' share positive and mean: weighted with CI and n, unweighted,
+   * and for a municipality its difference to the other municipalities and the national figure.
+   */
   ReportTable results() {
     List<String> headers = new ArrayList<>(List.of("Tema / spørgsmål", "Mål", title() + " (vægtet)", "95 % CI fra",
         "95 % CI til", "n", title() + " (uvægtet)"));
     if (kommunekode != null) {
+      headers.add(DIFFERENCE_HEADER);
       headers.add(nation() + " (vægtet)");
     }
     List<List<Object>> rows = new ArrayList<>();
     for (Questionnaire.Theme theme : questionnaire.themes()) {
-      rows.add(resultRow("Tema: " + theme.label(), theme.id(), Measure.THEME_INDEX));
+      rows.add(resultRow(new ReportTable.Heading("Tema: " + theme.label()), theme.id(), Measure.THEME_INDEX, null));
       for (Questionnaire.Item item : questionnaire.itemsOf(theme.id())) {
-        rows.add(resultRow(item.id() + " " + item.text(), item.id(), Measure.SHARE_POSITIVE));
-        rows.add(resultRow(item.id() + " " + item.text(), item.id(), Measure.MEAN));
+        rows.add(resultRow(item.label(), item.id(), Measure.SHARE_POSITIVE, null));
+        rows.add(resultRow(item.label(), item.id(), Measure.MEAN, null));
       }
     }
-    return new ReportTable("Resultater", headers, rows);
+    return new ReportTable("Resultater", headers, rows, tableNotes());
   }
 
-  private List<Object> resultRow(String label, String item, String statistic) {
-    Optional<PublishedResults.Estimate> weighted = results.find(item, statistic, kommunekode, null, true);
-    List<Object> row = new ArrayList<>(Arrays.asList(label, statisticLabel(statistic), value(weighted, statistic),
-        bound(weighted, statistic, true), bound(weighted, statistic, false), count(weighted),
-        value(results.find(item, statistic, kommunekode, null, false), statistic)));
+  /** Column header of the comparison with the other municipalities. */
+  static final String DIFFERENCE_HEADER = "Forskel til øvrige kommuner";
+
+  private List<Object> resultRow(Object label, String item, String statistic, String group) {
+    Optional<PublishedResults.Estimate> weighted = results.find(item, statistic, kommunekode, group, true);
+    List<Object> row = new ArrayList<>(Arrays.asList(label, statisticLabel(statistic), estimateWithMark(weighted, statistic),
+        bound(weighted, statistic, true), bound(weighted, statistic, false), count(weighted)));
+    if (group == null) {
+      row.add(value(results.find(item, statistic, kommunekode, null, false), statistic));
+    }
     if (kommunekode != null) {
-      row.add(value(results.find(item, statistic, null, null, true), statistic));
+      row.add(difference(weighted, statistic));
+      row.add(value(results.find(item, statistic, null, group, true), statistic));
     }
     return row;
   }
 
-  /** Weighted theme indices and items' share positive per group. */
+  /** Theme indices and items' share positive per group: weighted with CI, n and (for a municipality) the comparison. */
   ReportTable byGroup() {
-    List<String> headers = new ArrayList<>(List.of("Tema / spørgsmål", "Mål"));
-    survey.groups().forEach(g -> headers.add(g.label()));
+    List<String> headers = new ArrayList<>(List.of("Tema / spørgsmål", "Ydelsesgruppe", "Mål", "Vægtet", "95 % CI fra",
+        "95 % CI til", "n"));
+    if (kommunekode != null) {
+      headers.add("Forskel til samme gruppe i øvrige kommuner");
+      headers.add(nation() + " (vægtet)");
+    }
     List<List<Object>> rows = new ArrayList<>();
     for (Questionnaire.Theme theme : questionnaire.themes()) {
-      rows.add(groupRow("Tema: " + theme.label(), theme.id(), Measure.THEME_INDEX));
+      for (BenefitGroup group : survey.groups()) {
+        rows.add(groupRow(new ReportTable.Heading("Tema: " + theme.label()), group, theme.id(), Measure.THEME_INDEX));
+      }
       for (Questionnaire.Item item : questionnaire.itemsOf(theme.id())) {
-        rows.add(groupRow(item.id() + " " + item.text(), item.id(), Measure.SHARE_POSITIVE));
+        for (BenefitGroup group : survey.groups()) {
+          rows.add(groupRow(item.label(), group, item.id(), Measure.SHARE_POSITIVE));
+        }
       }
     }
-    return new ReportTable("Ydelsesgrupper (vægtet)", headers, rows);
+    return new ReportTable("Ydelsesgrupper (vægtet)", headers, rows, tableNotes());
   }
 
-  private List<Object> groupRow(String label, String item, String statistic) {
-    List<Object> row = new ArrayList<>(List.of(label, statisticLabel(statistic)));
-    for (BenefitGroup group : survey.groups()) {
-      row.add(value(results.find(item, statistic, kommunekode, group.id(), true), statistic));
-    }
+  private List<Object> groupRow(Object label, BenefitGroup group, String item, String statistic) {
+    List<Object> row = resultRow(label, item, statistic, group.id());
+    row.add(1, group.label());
     return row;
+  }
+
+  /** Under a table of estimates: hidden and empty cells, uncertain figures, and the comparison's markers. */
+  private List<String> tableNotes() {
+    List<String> notes = new ArrayList<>(List.of(wording.footnote(), wording.uncertain()));
+    if (kommunekode != null) {
+      notes.add(wording.comparison());
+    }
+    return notes;
   }
 
   List<Chart> charts() {
     List<Chart> charts = new ArrayList<>();
     List<String> themes = questionnaire.themes().stream().map(Questionnaire.Theme::label).toList();
     charts.add(new Chart("Temaindeks (0-100) med 95 % konfidensinterval", "Indeks", 100, themes,
-        series(questionnaire.themes().stream().map(Questionnaire.Theme::id).toList(), Measure.THEME_INDEX, 1)));
+        series(questionnaire.themes().stream().map(Questionnaire.Theme::id).toList(), Measure.THEME_INDEX, 1), null,
+        barsDescription("temaindeks for hvert tema")));
+    if (kommunekode == null) {
+      questionnaire.themes().stream().map(this::caterpillar).filter(c -> !c.categories().isEmpty()).forEach(charts::add);
+    }
     for (Questionnaire.Theme theme : questionnaire.themes()) {
       List<Questionnaire.Item> items = questionnaire.itemsOf(theme.id());
       charts.add(new Chart(theme.label() + ": andel positive svar (" + wording.positive() + ") i procent", "Procent", 100,
-          items.stream().map(i -> i.id() + " " + shorten(i.text())).toList(),
-          series(items.stream().map(Questionnaire.Item::id).toList(), Measure.SHARE_POSITIVE, 100)));
+          items.stream().map(Questionnaire.Item::label).toList(),
+          series(items.stream().map(Questionnaire.Item::id).toList(), Measure.SHARE_POSITIVE, 100), null,
+          barsDescription("andel positive svar for temaets spørgsmål")));
     }
     return charts;
+  }
+
+  private String barsDescription(String what) {
+    return "Søjlediagram med " + what + (kommunekode == null ? "" : " for " + title() + " og " + nation())
+        + ", med 95 % konfidensintervaller. Tallene står i tabellen Resultater.";
+  }
+
+  /**
+   * A theme's index in every participating municipality, highest first, with 95 % CIs and the
+   * overall index as a line: how the municipalities spread, and which stand out.
+   */
+  private Chart caterpillar(Questionnaire.Theme theme) {
+    List<Map.Entry<String, ReportCharts.Bar>> bars = new ArrayList<>();
+    for (String code : results.municipalities()) {
+      ReportCharts.Bar bar = bar(results.find(theme.id(), Measure.THEME_INDEX, code, null, true), 1);
+      if (bar != null) {
+        bars.add(Map.entry(code + " " + municipalityName(code), bar));
+      }
+    }
+    bars.sort(Comparator.comparingDouble((Map.Entry<String, ReportCharts.Bar> e) -> -e.getValue().value())
+        .thenComparing(Map.Entry::getKey));
+    Double overall = results.find(theme.id(), Measure.THEME_INDEX, null, null, true)
+        .filter(e -> !e.suppressed() && e.estimate() != null).map(PublishedResults.Estimate::estimate).orElse(Double.NaN);
+    Map<String, List<ReportCharts.Bar>> series = new LinkedHashMap<>();
+    series.put("Kommunens indeks med 95 % konfidensinterval", bars.stream().map(Map.Entry::getValue).toList());
+    String hidden = results.municipalities().size() == bars.size() ? ""
+        : " " + (results.municipalities().size() - bars.size()) + " kommuner har for få svar til at blive vist.";
+    return new Chart(theme.label() + ": temaindeks i hver kommune, højeste først", "Indeks", 100,
+        bars.stream().map(Map.Entry::getKey).toList(), series, overall,
+        "Prikdiagram over " + bars.size() + " kommuners temaindeks for " + theme.label() + " fra højeste til laveste, med 95 % "
+            + "konfidensintervaller og en lodret linje for " + nation() + "." + hidden
+            + " Tallene står i tabellen Temaindeks pr. kommune.");
+  }
+
+  /** Nationally: each theme's index in every municipality, in code order, with the total over them. */
+  ReportTable municipalityIndices() {
+    List<String> headers = new ArrayList<>(List.of("Kommune"));
+    for (Questionnaire.Theme theme : questionnaire.themes()) {
+      headers.add(theme.label());
+      headers.add("n");
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (String code : results.municipalities()) {
+      rows.add(indexRow(code + " " + municipalityName(code), code));
+    }
+    rows.add(indexRow(new ReportTable.Heading(nation()), null));
+    return new ReportTable("Temaindeks pr. kommune (vægtet)", headers, rows, List.of(wording.footnote(), wording.uncertain()));
+  }
+
+  private List<Object> indexRow(Object label, String code) {
+    List<Object> row = new ArrayList<>(List.of(label));
+    for (Questionnaire.Theme theme : questionnaire.themes()) {
+      Optional<PublishedResults.Estimate> estimate = results.find(theme.id(), Measure.THEME_INDEX, code, null, true);
+      row.add(estimateWithMark(estimate, Measure.THEME_INDEX));
+      row.add(count(estimate));
+    }
+    return row;
+  }
+
+  /** The tables of the report, in order. */
+  List<ReportTable> tables() {
+    List<ReportTable> tables = new ArrayList<>(List.of(responseRates(), results(), byGroup()));
+    if (kommunekode == null) {
+      tables.add(2, municipalityIndices());
+    }
+    return tables;
   }
 
   private Map<String, List<ReportCharts.Bar>> series(List<String> items, String statistic, double scale) {
@@ -185,7 +325,15 @@ final class ReportContent {
         "Andel positive: andelen, der svarer " + wording.positiveInWords() + " på skalaen " + wording.scaleRange()
             + ", blandt dem der har besvaret spørgsmålet. "
             + "Temaindeks: den enkeltes gennemsnit af temaets besvarede spørgsmål, omregnet til 0-100.",
-        "Diskretionering: " + wording.footnote() + " En skjult celle vises aldrig som 0 eller tom.");
+        "Diskretionering: " + wording.footnote() + " En skjult celle vises aldrig som 0 eller tom.",
+        "Sammenligning: " + wording.comparison() + " Forskellen og dens standardfejl beregnes på samme vægtede design "
+            + "som skønnene, over for de øvrige kommuner, så kommunen ikke sammenlignes med sig selv.",
+        "Usikre skøn: " + wording.uncertain());
+  }
+
+  /** The items, whose short labels the tables show, with the questions as they were asked. */
+  List<Questionnaire.Item> items() {
+    return questionnaire.items();
   }
 
   private String groupLabel(String id) {
@@ -239,7 +387,46 @@ final class ReportContent {
     return value == null ? null : new ReportTable.Figure(value.doubleValue(), kind);
   }
 
-  private static String shorten(String text) {
-    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+  /** The estimate, marked * when it is uncertain (few answers or a wide CI, per the configuration). */
+  private Object estimateWithMark(Optional<PublishedResults.Estimate> estimate, String statistic) {
+    Object value = value(estimate, statistic);
+    if (value instanceof ReportTable.Figure figure && uncertain(estimate.get(), statistic)) {
+      return new ReportTable.Figure(figure.value(), figure.kind(), ReportTable.Marks.UNCERTAIN);
+    }
+    return value;
+  }
+
+  /** Fewer answers than reports.uncertain_below_n, or a CI half-width above reports.uncertain_ci_half_width points of 0-100. */
+  boolean uncertain(PublishedResults.Estimate estimate, String statistic) {
+    if (estimate.n() != null && estimate.n() < survey.reports().uncertainBelowN()) {
+      return true;
+    }
+    return estimate.ciLow() != null && halfWidthInPoints(estimate.ciHigh() - estimate.ciLow(), statistic) / 2
+        > survey.reports().uncertainCiHalfWidth();
+  }
+
+  private double halfWidthInPoints(double width, String statistic) {
+    return switch (statistic) {
+      case Measure.SHARE_POSITIVE -> 100 * width;
+      case Measure.MEAN -> 100 * width / (questionnaire.scale().max() - questionnaire.scale().min());
+      default -> width;
+    };
+  }
+
+  /** The difference to the others, marked ▲/▼ where significant at 5 % (|d| > 1.96 SE, DESIGN.md §8a). */
+  private static Object difference(Optional<PublishedResults.Estimate> estimate, String statistic) {
+    if (estimate.isEmpty()) {
+      return null;
+    }
+    PublishedResults.Estimate e = estimate.get();
+    if (e.suppressed()) {
+      return ReportTable.HIDDEN;
+    }
+    if (e.difference() == null || e.differenceSe() == null) {
+      return null;
+    }
+    boolean significant = Math.abs(e.difference()) > Estimate.Z_95 * e.differenceSe();
+    String mark = !significant ? "" : e.difference() > 0 ? ReportTable.Marks.ABOVE : ReportTable.Marks.BELOW;
+    return new ReportTable.Figure(e.difference(), kind(statistic).difference(), mark);
   }
 }

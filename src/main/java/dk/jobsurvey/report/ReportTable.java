@@ -1,30 +1,79 @@
 package dk.jobsurvey.report;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A table of a report, rendered alike in the workbook and the HTML page. A cell is text, a
- * {@link Figure}, {@link #HIDDEN} (suppressed: shown as {@link ReportWording#hidden} with the
- * footnote) or null (no one answered: shown as {@link ReportWording#NO_ANSWERS}).
+ * {@link Heading} (a theme's row: set apart from its items), a {@link Figure}, {@link #HIDDEN}
+ * (suppressed: shown as {@link ReportWording#hidden} with the footnote) or null (no one answered:
+ * shown as {@link ReportWording#NO_ANSWERS}). {@code notes} are printed under the table.
  */
-record ReportTable(String title, List<String> headers, List<List<Object>> rows) {
+record ReportTable(String title, List<String> headers, List<List<Object>> rows, List<String> notes) {
   /** A suppressed figure. */
   static final Object HIDDEN = new Object();
+  private static final Locale DANISH = Locale.forLanguageTag("da");
 
-  /** How a number reads: a share (0-1, shown as per cent), a mean, an index (0-100) or a count. */
+  /**
+   * How a number reads: a share (0-1, shown as per cent), a mean, an index (0-100) or a count; the
+   * differences as signed percentage points, scale points and index points.
+   */
   enum Kind {
-    SHARE, MEAN, INDEX, COUNT
-  }
+    SHARE, MEAN, INDEX, COUNT, SHARE_DIFFERENCE, MEAN_DIFFERENCE, INDEX_DIFFERENCE;
 
-  /** A number and how it reads. */
-  record Figure(double value, Kind kind) {
-    String text() {
-      return switch (kind) {
-        case SHARE -> String.format(java.util.Locale.forLanguageTag("da"), "%.1f %%", 100 * value);
-        case MEAN -> String.format(java.util.Locale.forLanguageTag("da"), "%.2f", value);
-        case INDEX -> String.format(java.util.Locale.forLanguageTag("da"), "%.1f", value);
-        case COUNT -> String.format(java.util.Locale.forLanguageTag("da"), "%,d", Math.round(value));
+    /** The difference of two figures of this kind. */
+    Kind difference() {
+      return switch (this) {
+        case SHARE -> SHARE_DIFFERENCE;
+        case MEAN -> MEAN_DIFFERENCE;
+        default -> INDEX_DIFFERENCE;
       };
     }
+  }
+
+  /** A first cell that heads a group of rows (a theme above its items). */
+  record Heading(String text) {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /** A number, how it reads, and a mark after it (▲, ▼ or * from {@link Marks}; empty for none). */
+  record Figure(double value, Kind kind, String mark) {
+    Figure(double value, Kind kind) {
+      this(value, kind, "");
+    }
+
+    /** The number as a reader sees it, without its mark: "51,3 %", "+4,2". */
+    String number() {
+      return switch (kind) {
+        case SHARE -> String.format(DANISH, "%.1f %%", 100 * value);
+        case MEAN -> String.format(DANISH, "%.2f", value);
+        case INDEX -> String.format(DANISH, "%.1f", value);
+        case COUNT -> String.format(DANISH, "%,d", Math.round(value));
+        case SHARE_DIFFERENCE -> String.format(DANISH, "%+.1f", 100 * value);
+        case MEAN_DIFFERENCE -> String.format(DANISH, "%+.2f", value);
+        case INDEX_DIFFERENCE -> String.format(DANISH, "%+.1f", value);
+      };
+    }
+
+    String text() {
+      return mark.isEmpty() ? number() : number() + " " + mark;
+    }
+
+    /** The value a spreadsheet cell holds (a share difference in percentage points, as it reads). */
+    double cellValue() {
+      return kind == Kind.SHARE_DIFFERENCE ? 100 * value : value;
+    }
+  }
+
+  /** The marks a figure can carry, and what each means. */
+  static final class Marks {
+    static final String ABOVE = "▲";
+    static final String BELOW = "▼";
+    static final String UNCERTAIN = "*";
+
+    private Marks() {}
   }
 }

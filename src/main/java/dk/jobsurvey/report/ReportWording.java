@@ -1,6 +1,7 @@
 package dk.jobsurvey.report;
 
 import dk.jobsurvey.config.Questionnaire;
+import dk.jobsurvey.config.ReportSettings;
 import dk.jobsurvey.config.Survey;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,11 +11,31 @@ import java.util.stream.Collectors;
  * (suppression.min_respondents) and the answer scale with its positive values, so that a survey run
  * with min_respondents 10 or a 1-7 scale does not print "<5" or "4-5".
  */
-record ReportWording(int minRespondents, Questionnaire.Scale scale, List<Integer> positiveValues) {
+record ReportWording(int minRespondents, Questionnaire.Scale scale, List<Integer> positiveValues, ReportSettings precision) {
   static final String NO_ANSWERS = "–";
 
   static ReportWording of(Survey survey, Questionnaire questionnaire) {
-    return new ReportWording(survey.suppression().minRespondents(), questionnaire.scale(), questionnaire.positiveValues());
+    return new ReportWording(survey.suppression().minRespondents(), questionnaire.scale(), questionnaire.positiveValues(),
+        survey.reports());
+  }
+
+  /** What * means: "*: usikkert skøn: færre end 30 svar eller et 95 %-konfidensinterval bredere end ±10 point." */
+  String uncertain() {
+    return ReportTable.Marks.UNCERTAIN + ": usikkert skøn: færre end " + precision.uncertainBelowN() + " svar eller et 95 %"
+        + "-konfidensinterval bredere end ±" + points(precision.uncertainCiHalfWidth()) + " point på en skala fra 0 til 100 "
+        + "(procentpoint for andele; for gennemsnit i procent af skalaen " + scaleRange() + ").";
+  }
+
+  /** What ▲ and ▼ mean, and what they do not. */
+  String comparison() {
+    return ReportTable.Marks.ABOVE + " / " + ReportTable.Marks.BELOW + ": kommunen (eller gruppen i kommunen) ligger "
+        + "signifikant over / under de øvrige deltagende kommuner (samme gruppe), på 5 %-niveau. Forskellen er i "
+        + "procentpoint for andele, i point for indeks og gennemsnit. Ved mange sammenligninger vil enkelte markeringer "
+        + "skyldes tilfældigheder.";
+  }
+
+  private static String points(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value).replace('.', ',');
   }
 
   /** How a hidden figure reads: "<5". */

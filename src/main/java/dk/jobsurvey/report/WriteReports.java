@@ -8,8 +8,11 @@ import dk.jobsurvey.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -18,18 +21,24 @@ import org.apache.hadoop.fs.Path;
  * nation, under {@code <warehouse>/published/reports/<round>/} (one folder per municipality, as the
  * outbox has, plus {@code landsrapport_<round>.*}).
  *
+ * <p>With {@link Chromium}, each HTML page is also printed to an A4 PDF beside it.
+ *
  * <p>Needs published/estimates for the round (tabulate). Cost: a small read of published/ (a few
- * thousand rows), then per municipality an HTML page and a workbook written in the driver.
+ * thousand rows), then per municipality an HTML page and a workbook written in the driver, and with
+ * PDFs about a second of Chromium per report.
  */
 public final class WriteReports {
   private final Survey survey;
   private final Questionnaire questionnaire;
   private final Warehouse warehouse;
+  private final Optional<Chromium> pdfPrinter;
 
-  public WriteReports(Survey survey, Questionnaire questionnaire, Warehouse warehouse) {
+  /** @param pdfPrinter the Chromium that prints each page to PDF, or empty for no PDFs */
+  public WriteReports(Survey survey, Questionnaire questionnaire, Warehouse warehouse, Optional<Chromium> pdfPrinter) {
     this.survey = survey;
     this.questionnaire = questionnaire;
     this.warehouse = warehouse;
+    this.pdfPrinter = pdfPrinter;
   }
 
   /** Writes every report; returns the files written, national first. */
@@ -55,8 +64,9 @@ public final class WriteReports {
   private void write(Path base, ReportContent content, List<String> written) throws IOException {
     FileSystem fs = warehouse.deliverables();
     Path html = base.suffix(".html");
+    byte[] page = HtmlReport.render(content).getBytes(StandardCharsets.UTF_8);
     try (OutputStream out = fs.create(warehouse.stage(html), true)) {
-      out.write(HtmlReport.render(content).getBytes(StandardCharsets.UTF_8));
+      out.write(page);
     }
     Path xlsx = base.suffix(".xlsx");
     try (OutputStream out = fs.create(warehouse.stage(xlsx), true)) {
@@ -64,5 +74,31 @@ public final class WriteReports {
     }
     written.add(html.toString());
     written.add(xlsx.toString());
+    if (pdfPrinter.isPresent()) {
+      Path pdf = base.suffix(".pdf");
+      try (OutputStream out = fs.create(warehouse.stage(pdf), true)) {
+        out.write(printed(page));
+      }
+      written.add(pdf.toString());
+    }
+  }
+
+  /** The page printed by Chromium from a private local copy (the warehouse need not be on a local disk). */
+  private byte[] printed(byte[] page) throws IOException {
+    java.nio.file.Path folder = Files.createTempDirectory("jobsurvey-pdf", PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rwx------")));
+    try {
+      java.nio.file.Path html = Files.write(folder.resolve("report.html"), page);
+      java.nio.file.Path pdf = folder.resolve("report.pdf");
+      pdfPrinter.get().printToPdf(html, pdf);
+      return Files.readAllBytes(pdf);
+    } finally {
+      try (var files = Files.list(folder)) {
+        for (java.nio.file.Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+      Files.delete(folder);
+    }
   }
 }

@@ -77,7 +77,7 @@ class TabulateEstimatesTest {
     int allTables = computeJobs(SURVEY);
     Survey oneTable = new Survey(SURVEY.round(), SURVEY.referenceDates(), SURVEY.ingest(), SURVEY.groups(),
         SURVEY.outOfScopeBenefits(), SURVEY.ageBands(), SURVEY.durationBands(), SURVEY.sample(), SURVEY.fieldwork(),
-        SURVEY.responses(), SURVEY.weighting(), List.of(new TableSpec("national", List.of())), SURVEY.suppression(), SURVEY.keys());
+        SURVEY.responses(), SURVEY.weighting(), List.of(new TableSpec("national", List.of())), SURVEY.suppression(), SURVEY.reports(), SURVEY.keys());
     assertThat(allTables).as("jobs for 7 tables × 34 measures").isEqualTo(computeJobs(oneTable)).isLessThanOrEqualTo(40);
   }
 

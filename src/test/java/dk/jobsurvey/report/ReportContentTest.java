@@ -38,6 +38,9 @@ class ReportContentTest {
     return new PublishedResults(estimates, rates);
   }
 
+  static final String Q1 = "Mødt med tillid";
+  static final String Q2 = "Udgangspunkt i min situation";
+
   static Row rowStartingWith(Sheet sheet, String prefix, String statistic) {
     for (Row row : sheet) {
       if (row.getCell(0) != null && row.getCell(0).getStringCellValue().startsWith(prefix)
@@ -64,7 +67,8 @@ class ReportContentTest {
   @Test
   void aTargetAboveTheSampleReadsAsACensus() {
     List<List<Object>> rows = new ReportContent(results(), SURVEY, QUESTIONNAIRE, "825").responseRates().rows();
-    assertThat(rows.get(0).get(4)).isEqualTo(ReportContent.CENSUS);
+    assertThat(rows.get(rows.size() - 1).get(0)).hasToString("I alt");
+    assertThat(rows.get(rows.size() - 1).get(4)).isEqualTo(ReportContent.CENSUS);
     List<PublishedResults.Rate> large = List.of(new PublishedResults.Rate("825", null, 900, 300L, 0.33, 200L, 300.0, false));
     assertThat(new ReportContent(new PublishedResults(results().estimates(), large), SURVEY, QUESTIONNAIRE, "825")
         .responseRates().rows().get(0).get(4)).isNotEqualTo(ReportContent.CENSUS).asString().contains("200");
@@ -77,18 +81,20 @@ class ReportContentTest {
     ReportWorkbook.write(content, bytes);
     try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes.toByteArray()))) {
       Sheet results = workbook.getSheet("Resultater");
-      Row q1 = rowStartingWith(results, "q1 ", "Andel");
+      Row q1 = rowStartingWith(results, Q1, "Andel");
       assertThat(q1.getCell(2).getStringCellValue()).isEqualTo("<5");
       assertThat(q1.getCell(5).getStringCellValue()).as("n is hidden too").isEqualTo("<5");
-      assertThat(q1.getCell(7).getNumericCellValue()).as("the national benchmark").isEqualTo(0.61);
-      Row q2 = rowStartingWith(results, "q2 ", "Andel");
+      assertThat(q1.getCell(7).getStringCellValue()).as("and the difference to the others").isEqualTo("<5");
+      assertThat(q1.getCell(8).getNumericCellValue()).as("the national benchmark").isEqualTo(0.61);
+      Row q2 = rowStartingWith(results, Q2, "Andel");
       assertThat(q2.getCell(2).getNumericCellValue()).isEqualTo(0.5);
-      assertThat(q2.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
-      assertThat(rowStartingWith(workbook.getSheet("Ydelsesgrupper (vægtet)"), "q2 ", null).getCell(2).getStringCellValue())
-          .as("dagpenge: no answers").isEqualTo("–");
-      Row dagpenge = rowStartingWith(workbook.getSheet("Svarprocent"), "Dagpenge", null);
-      assertThat(dagpenge.getCell(2).getStringCellValue()).isEqualTo("<5");
-      assertThat(dagpenge.getCell(1).getNumericCellValue()).isEqualTo(10);
+      assertThat(q2.getCell(2).getCellStyle().getDataFormatString()).as("12 answers: uncertain").isEqualTo("0.0%\" *\"");
+      Row dagpenge = rowStartingWith(workbook.getSheet("Ydelsesgrupper (vægtet)"), Q2, null);
+      assertThat(dagpenge.getCell(1).getStringCellValue()).isEqualTo("Dagpenge");
+      assertThat(dagpenge.getCell(3).getStringCellValue()).as("dagpenge: no answers").isEqualTo("–");
+      Row dagpengeRate = rowStartingWith(workbook.getSheet("Svarprocent"), "Dagpenge", null);
+      assertThat(dagpengeRate.getCell(2).getStringCellValue()).isEqualTo("<5");
+      assertThat(dagpengeRate.getCell(1).getNumericCellValue()).isEqualTo(10);
       assertThat(workbook.getSheet("Noter").getRow(2).getCell(0).getStringCellValue()).contains("published/estimates");
     }
     String html = HtmlReport.render(content);
@@ -115,7 +121,7 @@ class ReportContentTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ReportWorkbook.write(content, bytes);
     try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes.toByteArray()))) {
-      assertThat(rowStartingWith(workbook.getSheet("Resultater"), "q1 ", "Andel positive (5-7)").getCell(2).getStringCellValue())
+      assertThat(rowStartingWith(workbook.getSheet("Resultater"), Q1, "Andel positive (5-7)").getCell(2).getStringCellValue())
           .isEqualTo("<10");
       assertThat(rowStartingWith(workbook.getSheet("Svarprocent"), "Dagpenge", null).getCell(2).getStringCellValue()).isEqualTo("<10");
       List<String> texts = new ArrayList<>();
@@ -126,6 +132,149 @@ class ReportContentTest {
       })));
       assertThat(texts).anyMatch(t -> t.startsWith("<10: skjult, fordi færre end 10 har svaret"))
           .noneMatch(t -> t.contains("færre end 5") || t.equals("<5") || t.contains("(4-5)"));
+    }
+  }
+
+  private static PublishedResults compared(double difference, double se, long n) {
+    List<PublishedResults.Estimate> estimates = new ArrayList<>(results().estimates());
+    estimates.add(new PublishedResults.Estimate("kommune", "q3", "share_positive", "825", null, true, n, 0.7, 0.66, 0.74,
+        difference, se, false));
+    return new PublishedResults(estimates, results().rates());
+  }
+
+  /** ▲ above the others, ▼ below, nothing where |d| ≤ 1.96 SE; the cell stays a number with the mark in its format. */
+  @Test
+  void aSignificantDifferenceToTheOthersIsMarkedInThePageAndTheWorkbook() throws Exception {
+    for (double[] c : new double[][] {{0.08, 0.02, 1}, {-0.08, 0.02, -1}, {0.03, 0.02, 0}}) {
+      ReportContent content = new ReportContent(compared(c[0], c[1], 400), SURVEY, QUESTIONNAIRE, "825");
+      List<Object> row = content.results().rows().stream().filter(r -> r.get(0).equals("Fagpersonerne arbejder sammen")
+          && r.get(1).toString().startsWith("Andel")).findFirst().orElseThrow();
+      ReportTable.Figure figure = (ReportTable.Figure) row.get(7);
+      String expected = c[2] > 0 ? ReportTable.Marks.ABOVE : c[2] < 0 ? ReportTable.Marks.BELOW : "";
+      assertThat(figure.mark()).as("d = %s, se = %s", c[0], c[1]).isEqualTo(expected);
+      assertThat(figure.number()).isEqualTo(c[0] > 0 ? "+" + (c[0] == 0.08 ? "8,0" : "3,0") : "-8,0");
+      assertThat(((ReportTable.Figure) row.get(2)).mark()).as("400 answers and a CI of ±4 points").isEmpty();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      ReportWorkbook.write(content, bytes);
+      try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes.toByteArray()))) {
+        org.apache.poi.ss.usermodel.Cell cell = rowStartingWith(workbook.getSheet("Resultater"), "Fagpersonerne", "Andel").getCell(7);
+        assertThat(cell.getNumericCellValue()).as("percentage points").isCloseTo(100 * c[0], org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(cell.getCellStyle().getDataFormatString()).contains(expected);
+      }
+      String html = HtmlReport.render(content);
+      assertThat(html.contains("<span class=\"above\" aria-hidden=\"true\">▲</span><span class=\"sr\">signifikant over</span>"))
+          .isEqualTo(c[2] > 0);
+      assertThat(html.contains("<span class=\"below\" aria-hidden=\"true\">▼</span><span class=\"sr\">signifikant under</span>"))
+          .isEqualTo(c[2] < 0);
+      assertThat(html).contains(content.wording().comparison());
+    }
+  }
+
+  /** Fewer than reports.uncertain_below_n answers, or a CI wider than ± uncertain_ci_half_width points: marked *. */
+  @Test
+  void fewAnswersOrAWideIntervalMarkAFigureAsUncertain() {
+    ReportContent content = new ReportContent(compared(0.01, 0.02, 29), SURVEY, QUESTIONNAIRE, "825");
+    PublishedResults.Estimate narrow = new PublishedResults.Estimate("kommune", "q3", "share_positive", "825", null, true, 30L,
+        0.7, 0.61, 0.79, false);
+    PublishedResults.Estimate wide = new PublishedResults.Estimate("kommune", "q3", "share_positive", "825", null, true, 400L,
+        0.7, 0.59, 0.81, false);
+    assertThat(content.uncertain(narrow, "share_positive")).as("30 answers, ±9 points").isFalse();
+    assertThat(content.uncertain(wide, "share_positive")).as("±11 points").isTrue();
+    PublishedResults.Estimate wideMean = new PublishedResults.Estimate("kommune", "q3", "mean", "825", null, true, 400L,
+        3.5, 3.05, 3.95, false);
+    assertThat(content.uncertain(wideMean, "mean")).as("±0.45 on a 4-point range is ±11 %").isTrue();
+    List<Object> row = content.results().rows().stream().filter(r -> r.get(0).equals("Fagpersonerne arbejder sammen")
+        && r.get(1).toString().startsWith("Andel")).findFirst().orElseThrow();
+    assertThat(((ReportTable.Figure) row.get(2)).mark()).as("29 answers").isEqualTo(ReportTable.Marks.UNCERTAIN);
+    assertThat(content.results().notes()).contains(content.wording().uncertain());
+    assertThat(content.wording().uncertain()).contains("færre end 30 svar", "±10 point");
+  }
+
+  /** Nationally: municipalities in code order and a total row; its responses hidden when any municipality's are. */
+  @Test
+  void theNationalResponseTableIsInCodeOrderWithATotal() {
+    List<PublishedResults.Rate> rates = List.of(
+        new PublishedResults.Rate("851", null, 1000, 300L, 0.3, 200L, 300.0, false),
+        new PublishedResults.Rate("101", null, 2000, 500L, 0.25, 200L, 500.0, false),
+        new PublishedResults.Rate("101", "dagpenge", 400, 100L, 0.25, null, null, false),
+        new PublishedResults.Rate("147", null, 150, 60L, 0.4, 200L, 60.0, false));
+    List<List<Object>> rows = new ReportContent(new PublishedResults(results().estimates(), rates), SURVEY, QUESTIONNAIRE, null)
+        .responseRates().rows();
+    assertThat(rows).extracting(r -> r.get(0).toString())
+        .containsExactly("101 København", "147 Frederiksberg", "851 Aalborg", "I alt");
+    List<Object> total = rows.get(3);
+    assertThat(((ReportTable.Figure) total.get(1)).value()).isEqualTo(3150);
+    assertThat(((ReportTable.Figure) total.get(2)).value()).isEqualTo(860);
+    assertThat(((ReportTable.Figure) total.get(3)).value()).isCloseTo(860.0 / 3150, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(((ReportTable.Figure) total.get(4)).value()).as("147 can give 150 at most").isEqualTo(550);
+    List<PublishedResults.Rate> oneHidden = List.of(rates.get(0), rates.get(1),
+        new PublishedResults.Rate("147", null, 150, null, null, 200L, null, true));
+    List<Object> hiddenTotal = new ReportContent(new PublishedResults(results().estimates(), oneHidden), SURVEY, QUESTIONNAIRE,
+        null).responseRates().rows().get(3);
+    assertThat(hiddenTotal.get(2)).as("the total minus the others would give 147 away").isSameAs(ReportTable.HIDDEN);
+  }
+
+  /** Nationally, per theme, every municipality with an index, highest first, around the overall line. */
+  @Test
+  void theNationalReportShowsTheSpreadOfTheMunicipalities() {
+    List<PublishedResults.Estimate> estimates = new ArrayList<>();
+    double[] index = {61, 74, 55};
+    String[] codes = {"101", "147", "851"};
+    for (int m = 0; m < codes.length; m++) {
+      estimates.add(new PublishedResults.Estimate("kommune", "vaerdighed", "theme_index", codes[m], null, true, 100L, index[m],
+          index[m] - 4, index[m] + 4, false));
+    }
+    estimates.add(new PublishedResults.Estimate("kommune", "vaerdighed", "theme_index", "825", null, true, null, null, null,
+        null, true));
+    estimates.add(new PublishedResults.Estimate("national", "vaerdighed", "theme_index", null, null, true, 400L, 63.0, 61.0,
+        65.0, false));
+    ReportContent content = new ReportContent(new PublishedResults(estimates, results().rates()), SURVEY, QUESTIONNAIRE, null);
+    ReportContent.Chart chart = content.charts().stream().filter(c -> c.overall() != null).findFirst().orElseThrow();
+    assertThat(chart.title()).startsWith("Værdighed");
+    assertThat(chart.categories()).containsExactly("147 Frederiksberg", "101 København", "851 Aalborg");
+    assertThat(chart.overall()).isEqualTo(63.0);
+    assertThat(chart.description()).contains("3 kommuners", "1 kommuner har for få svar");
+    assertThat(content.charts().stream().filter(c -> c.overall() != null)).as("the other themes have no figures here").hasSize(1);
+    assertThat(new ReportContent(new PublishedResults(estimates, results().rates()), SURVEY, QUESTIONNAIRE, "101").charts())
+        .noneMatch(c -> c.overall() != null);
+    ReportTable indices = content.municipalityIndices();
+    assertThat(indices.rows()).extracting(r -> r.get(0).toString())
+        .containsExactly("101 København", "147 Frederiksberg", "825 Læsø", "851 Aalborg", content.nation());
+    String html = HtmlReport.render(content);
+    assertThat(html).contains("role=\"img\" aria-label=\"Prikdiagram over 3 kommuners temaindeks for Værdighed");
+  }
+
+  /** Charts and tables name items by their short labels; the full questions are listed once. */
+  @Test
+  void itemsAreNamedByTheirWholeShortLabels() {
+    ReportContent content = new ReportContent(results(), SURVEY, QUESTIONNAIRE, "825");
+    List<String> categories = content.charts().stream().skip(1).flatMap(c -> c.categories().stream()).toList();
+    assertThat(categories).containsExactlyInAnyOrderElementsOf(QUESTIONNAIRE.items().stream().map(Questionnaire.Item::label).toList());
+    String html = HtmlReport.render(content);
+    QUESTIONNAIRE.items().forEach(item -> assertThat(html).contains(HtmlReport.escape(item.text())));
+    assertThat(html).doesNotContain("...");
+  }
+
+  /** Every sheet prints one page wide on A4, wide ones landscape, with the header row frozen and repeated. */
+  @Test
+  void workbooksPrintOnePageWideWithFrozenHeaders() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ReportWorkbook.write(new ReportContent(results(), SURVEY, QUESTIONNAIRE, "825"), bytes);
+    try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes.toByteArray()))) {
+      for (Sheet sheet : workbook) {
+        assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+        assertThat(sheet.getPrintSetup().getFitWidth()).as(sheet.getSheetName()).isEqualTo((short) 1);
+        assertThat(sheet.getPrintSetup().getFitHeight()).as(sheet.getSheetName()).isZero();
+        assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+      }
+      Sheet results = workbook.getSheet("Resultater");
+      assertThat(results.getPrintSetup().getLandscape()).isTrue();
+      assertThat(results.getPaneInformation().isFreezePane()).isTrue();
+      assertThat(results.getPaneInformation().getHorizontalSplitPosition()).as("rows above the pane").isEqualTo((short) 3);
+      assertThat(results.getRepeatingRows().getFirstRow()).as("the header row, repeated on every page").isEqualTo(2);
+      assertThat(results.getRepeatingRows().getLastRow()).isEqualTo(2);
+      assertThat(rowStartingWith(results, Q1, "Andel").getCell(0).getCellStyle().getWrapText()).isTrue();
+      assertThat(results.getColumnWidth(0) / 256).isGreaterThanOrEqualTo(Questionnaire.Item.MAX_LABEL_LENGTH);
     }
   }
 }

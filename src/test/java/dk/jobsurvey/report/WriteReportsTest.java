@@ -45,7 +45,7 @@ class WriteReportsTest {
   static void reports(SparkSession spark) throws Exception {
     warehouse = WeightedPipeline.get(spark).warehouse();
     new TabulateEstimates(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse).execute();
-    files = new WriteReports(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse).execute();
+    files = new WriteReports(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse, java.util.Optional.empty()).execute();
   }
 
   static Path local(String file) {

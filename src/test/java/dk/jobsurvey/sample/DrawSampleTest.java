@@ -117,7 +117,7 @@ class DrawSampleTest {
     Survey reseeded = new Survey(SURVEY.round(), SURVEY.referenceDates(), SURVEY.ingest(), SURVEY.groups(),
         SURVEY.outOfScopeBenefits(), SURVEY.ageBands(), SURVEY.durationBands(),
         new SampleSettings(s.seed() + 1, s.size(), s.minGroupResponses(), s.minResponses(), s.coordination()),
-        SURVEY.fieldwork(), SURVEY.responses(), SURVEY.weighting(), SURVEY.tables(), SURVEY.suppression(), SURVEY.keys());
+        SURVEY.fieldwork(), SURVEY.responses(), SURVEY.weighting(), SURVEY.tables(), SURVEY.suppression(), SURVEY.reports(), SURVEY.keys());
     Warehouse other = new Warehouse(spark, dir.resolve("reseeded").toString());
     other.replaceRound(SURVEY.round(), Map.of(Table.POPULATION, populationFrame(spark, 3)));
     new DrawSample(reseeded, other).execute();
@@ -140,7 +140,7 @@ class DrawSampleTest {
         SURVEY.outOfScopeBenefits(), SURVEY.ageBands(), SURVEY.durationBands(),
         new SampleSettings(s.seed(), s.size(), s.minGroupResponses(), s.minResponses(),
             new SampleSettings.Coordination(true, List.of(SURVEY.round()))),
-        SURVEY.fieldwork(), SURVEY.responses(), SURVEY.weighting(), SURVEY.tables(), SURVEY.suppression(), SURVEY.keys());
+        SURVEY.fieldwork(), SURVEY.responses(), SURVEY.weighting(), SURVEY.tables(), SURVEY.suppression(), SURVEY.reports(), SURVEY.keys());
     rounds.replaceRound("2023Q3", Map.of(Table.POPULATION, populationFrame(spark, 2)));
     new DrawSample(nextRound, rounds).execute();
     long overlapWithout = overlap(rounds);

@@ -123,7 +123,7 @@ class WeightRespondentsTest {
         SURVEY.weighting().trimming());
     Survey oneSweep = new Survey(SURVEY.round(), SURVEY.referenceDates(), SURVEY.ingest(), SURVEY.groups(),
         SURVEY.outOfScopeBenefits(), SURVEY.ageBands(), SURVEY.durationBands(), SURVEY.sample(), SURVEY.fieldwork(),
-        SURVEY.responses(), strict, SURVEY.tables(), SURVEY.suppression(), SURVEY.keys());
+        SURVEY.responses(), strict, SURVEY.tables(), SURVEY.suppression(), SURVEY.reports(), SURVEY.keys());
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WeightRespondents(oneSweep, warehouse).execute())
         .isInstanceOf(WeightingException.class).hasMessageContaining("did not converge in 1 sweeps");
     assertThat(DeltaTable.forPath(warehouse.spark(), warehouse.location(Table.WEIGHTS)).history(1).select("version").first()

@@ -1,0 +1,89 @@
+package dk.jobsurvey.report;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Headless Chromium, which prints each HTML report to an A4 PDF (many municipalities circulate
+ * PDFs): the page's own print style, no header or footer. Found at {@code JOBSURVEY_CHROMIUM}, else
+ * as Debian's {@code /usr/bin/chromium}; without it reports come without PDFs and the job says so.
+ *
+ * <p>The flags keep it off the network (the reports need none) and start a fresh profile each time;
+ * the sandbox is off because batch jobs often run as root, and the pages are our own, without scripts.
+ */
+public final class Chromium {
+  static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
+  private static final List<String> KNOWN = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+  private static final long TIMEOUT_SECONDS = 120;
+
+  private final Path executable;
+
+  Chromium(Path executable) {
+    this.executable = executable;
+  }
+
+  /** {@code JOBSURVEY_CHROMIUM} if set, else the first known install; empty when there is none. */
+  public static Optional<Chromium> find() {
+    String configured = System.getenv("JOBSURVEY_CHROMIUM");
+    Stream<String> candidates = configured == null || configured.isBlank() ? KNOWN.stream() : Stream.of(configured);
+    return candidates.map(Path::of).filter(Files::isExecutable).findFirst().map(Chromium::new);
+  }
+
+  public Path executable() {
+    return executable;
+  }
+
+  /** Prints {@code html} (a local file) to {@code pdf} in A4, as the page's print style lays it out. */
+  void printToPdf(Path html, Path pdf) throws IOException {
+    run(List.of("--no-pdf-header-footer", "--print-to-pdf=" + pdf), html, pdf);
+  }
+
+  /** A PNG of {@code html} at the given window size (for screenshots of the reports). */
+  void screenshot(Path html, Path png, int width, int height) throws IOException {
+    run(List.of("--hide-scrollbars", "--window-size=" + width + "," + height, "--screenshot=" + png), html, png);
+  }
+
+  private void run(List<String> output, Path html, Path result) throws IOException {
+    Path profile = Files.createTempDirectory("jobsurvey-chromium");
+    Path log = profile.resolve("chromium.log");
+    try {
+      List<String> command = new ArrayList<>(List.of(executable.toString()));
+      command.addAll(FLAGS);
+      command.add("--user-data-dir=" + profile.resolve("profile"));
+      command.addAll(output);
+      command.add(html.toUri().toString());
+      Files.deleteIfExists(result);
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      boolean ended;
+      try {
+        ended = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while Chromium printed " + html, e);
+      }
+      if (!ended) {
+        process.destroyForcibly();
+        throw new IOException("Chromium did not finish " + html + " within " + TIMEOUT_SECONDS + " s");
+      }
+      if (process.exitValue() != 0 || !Files.isRegularFile(result) || Files.size(result) == 0) {
+        List<String> lines = Files.readAllLines(log);
+        throw new IOException(executable + " could not print " + html + " (exit " + process.exitValue() + "): "
+            + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
+      }
+    } finally {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+}
