@@ -48,7 +48,7 @@ step "9/11 weight: base weights N_h/r_h raked to the population margins, with di
 step "10/11 tabulate: weighted results with SEs, response rates and free-text terms, protected together; the national table"
 "$submit" tabulate "${common[@]}"
 
-step "11/11 report: a workbook and an HTML page with charts per municipality and for the nation"
+step "11/11 report: a workbook, an HTML page with charts and its PDF per municipality and for the nation"
 "$submit" report "${common[@]}"
 
 step "Summary: the demo took $((SECONDS / 60)) min $((SECONDS % 60)) s"

@@ -19,7 +19,10 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.svg.MeetOrSlice;
+import org.jfree.svg.PreserveAspectRatio;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /**
  * Bar charts with 95 % confidence intervals as inline SVG: JFreeChart draws, JFreeSVG writes SVG
@@ -100,8 +103,8 @@ final class ReportCharts {
       ValueMarker line = new ValueMarker(overall, new Color(0xb35900), new BasicStroke(1.5f));
       line.setLabel(overallLabel);
       line.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-      line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-      line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      line.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+      line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
       plot.addRangeMarker(line);
     }
     return svg(plot, 90 + categories.size() * 16);
@@ -115,6 +118,7 @@ final class ReportCharts {
     int width = 760;
     SVGGraphics2D svg = new SVGGraphics2D(width, height);
     chart.draw(svg, new Rectangle(0, 0, width, height));
-    return svg.getSVGElement();
+    // A viewBox lets the page scale the chart to its column (and to A4 in print) instead of cropping it.
+    return svg.getSVGElement(null, true, new ViewBox(0, 0, width, height), PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
   }
 }

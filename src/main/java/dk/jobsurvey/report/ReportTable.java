@@ -52,10 +52,16 @@ record ReportTable(String title, List<String> headers, List<List<Object>> rows, 
         case MEAN -> String.format(DANISH, "%.2f", value);
         case INDEX -> String.format(DANISH, "%.1f", value);
         case COUNT -> String.format(DANISH, "%,d", Math.round(value));
-        case SHARE_DIFFERENCE -> String.format(DANISH, "%+.1f", 100 * value);
-        case MEAN_DIFFERENCE -> String.format(DANISH, "%+.2f", value);
-        case INDEX_DIFFERENCE -> String.format(DANISH, "%+.1f", value);
+        case SHARE_DIFFERENCE -> signed(100 * value, "%+.1f");
+        case MEAN_DIFFERENCE -> signed(value, "%+.2f");
+        case INDEX_DIFFERENCE -> signed(value, "%+.1f");
       };
+    }
+
+    /** "+4,2" or "-0,7"; a difference that rounds to nothing reads "0,0", not "-0,0". */
+    private static String signed(double value, String format) {
+      String text = String.format(DANISH, format, value);
+      return text.matches("[+-]0[,.]0+") ? text.substring(1) : text;
     }
 
     String text() {

@@ -27,6 +27,10 @@ final class ReportWorkbook {
   /** Column A holds the short labels (at most 40 characters, Questionnaire.Item.MAX_LABEL_LENGTH). */
   private static final int LABEL_WIDTH = 42;
   private static final int FIGURE_WIDTH = 13;
+  /** Text columns after the label (the statistic, the group): "Andel positive (4-5)" on one line. */
+  private static final int TEXT_WIDTH = 22;
+  /** Room for a header of four lines; spreadsheets do not grow a row to fit wrapped text they did not write. */
+  private static final float HEADER_HEIGHT_POINTS = 54;
   private static final int HEADER_ROW = 2;
 
   private ReportWorkbook() {}
@@ -39,6 +43,7 @@ final class ReportWorkbook {
         Row title = sheet.createRow(0);
         cell(title, 0, content.title() + " – " + table.title() + " – " + content.round(), styles.bold);
         Row header = sheet.createRow(HEADER_ROW);
+        header.setHeightInPoints(HEADER_HEIGHT_POINTS);
         for (int c = 0; c < table.headers().size(); c++) {
           cell(header, c, table.headers().get(c), styles.header);
         }
@@ -67,7 +72,8 @@ final class ReportWorkbook {
         }
         sheet.setColumnWidth(0, LABEL_WIDTH * 256);
         for (int c = 1; c < table.headers().size(); c++) {
-          sheet.setColumnWidth(c, FIGURE_WIDTH * 256);
+          boolean text = !table.rows().isEmpty() && table.rows().get(0).get(c) instanceof String;
+          sheet.setColumnWidth(c, (text ? TEXT_WIDTH : FIGURE_WIDTH) * 256);
         }
         sheet.createFreezePane(1, HEADER_ROW + 1);
         printSetup(sheet, table.headers().size() > 5, HEADER_ROW);

@@ -17,6 +17,7 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -31,12 +32,19 @@ import org.apache.spark.sql.Row;
  * and rising with age (±0.08 over 20 years from 40). Of those who respond, 55 % answer the
  * invitation (week 35), 30 % the first reminder (36), 15 % the second (37-38). Answers on 1-5 come
  * from a person level, a theme level and item noise, shifted by group (group means 3.2-3.8, as
- * KL's themes), with 5 % "ved ikke". q14 follows q13 (satisfied or not); a few free texts hold a
+ * KL's themes), with 5 % "ved ikke". Two pilot municipalities differ for real, so the reports have
+ * something to find: Odense (461) rates its relevance theme 0.5 higher, Gentofte (157) its dignity
+ * theme 0.4 lower ({@link #MUNICIPALITY_EFFECTS}). q14 follows q13 (satisfied or not); a few free texts hold a
  * CPR-like number, a phone number or an e-mail address, as real ones do. Deterministic per seed.
  */
 public final class ResponseSimulator {
   private static final String HEADER = "Token;Indsendt;q1;q2;q3;q4;q5;q6;q7;q8;q9;q10;q11;q12;q13;q14;q15";
   private static final int[] THEME_OF_ITEM = {0, 0, 1, 2, 2, 0, 1, 1, 1, 1, 2, 3, 3};
+  /** Municipality → shift of the answers per theme (værdighed, kompetence, relevans, progression). */
+  static final Map<String, double[]> MUNICIPALITY_EFFECTS = Map.of(
+      "461", new double[] {0, 0, 0.5, 0},
+      "157", new double[] {-0.4, 0, 0, 0});
+  private static final double[] NO_EFFECT = {0, 0, 0, 0};
   private static final String[] SATISFIED = {"Min sagsbehandler lyttede og tog mig alvorligt.",
       "Jeg fik hurtigt et praktikforløb, som passede til mig.", "De var venlige og forstod min situation.",
       "Jeg er kommet tættere på et job efter kurset."};
@@ -51,13 +59,14 @@ public final class ResponseSimulator {
   /** Writes {@code export.csv} into {@code folder}; returns the number of responses in it. */
   public static long write(Warehouse warehouse, String round, long seed, int untilWeek, Path folder) throws IOException {
     Dataset<Row> people = warehouse.readRound(Table.CONTACTS, round).select("person_key", "token")
-        .join(warehouse.readRound(Table.SAMPLE, round).select("person_key", "ydelsesgruppe"), "person_key")
+        .join(warehouse.readRound(Table.SAMPLE, round).select("person_key", "ydelsesgruppe", "kommunekode"), "person_key")
         .join(warehouse.readRound(Table.POPULATION, round).where(col("eligible")).select("person_key", "alder"), "person_key");
     Dataset<String> lines = people.mapPartitions((MapPartitionsFunction<Row, String>) rows -> {
       List<String> out = new ArrayList<>();
       while (rows.hasNext()) {
         Row row = rows.next();
-        String line = simulate(seed, round, untilWeek, row.getString(0), row.getString(1), row.getString(2), row.getInt(3));
+        String line = simulate(seed, round, untilWeek, row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+            row.getInt(4));
         if (line != null) {
           out.add(line);
         }
@@ -78,7 +87,8 @@ public final class ResponseSimulator {
   }
 
   /** One person's export line, or null when the person does not respond (by {@code untilWeek}). */
-  static String simulate(long seed, String round, int untilWeek, String personKey, String token, String group, int age) {
+  static String simulate(long seed, String round, int untilWeek, String personKey, String token, String group,
+      String kommunekode, int age) {
     SplittableRandom random = new SplittableRandom(seed * 31 + personKey.hashCode() * 17L + round.hashCode());
     double propensity = switch (group) {
       case "dagpenge" -> 0.38;
@@ -113,7 +123,9 @@ public final class ResponseSimulator {
         line.append("ved ikke");
         continue;
       }
-      int value = (int) Math.max(1, Math.min(5, Math.round(groupMean + person + theme[THEME_OF_ITEM[item]] + random.nextGaussian() * 0.6)));
+      double shift = MUNICIPALITY_EFFECTS.getOrDefault(kommunekode, NO_EFFECT)[THEME_OF_ITEM[item]];
+      int value = (int) Math.max(1, Math.min(5, Math.round(groupMean + shift + person + theme[THEME_OF_ITEM[item]]
+          + random.nextGaussian() * 0.6)));
       line.append(value);
       if (item == 12) {
         q13 = value;

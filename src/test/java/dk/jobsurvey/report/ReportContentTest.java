@@ -277,4 +277,14 @@ class ReportContentTest {
       assertThat(results.getColumnWidth(0) / 256).isGreaterThanOrEqualTo(Questionnaire.Item.MAX_LABEL_LENGTH);
     }
   }
+
+  /** Differences read signed, in percentage points for shares, and a difference that rounds to nothing has no sign. */
+  @Test
+  void differencesReadSignedAndANegligibleOneUnsigned() {
+    assertThat(new ReportTable.Figure(0.042, ReportTable.Kind.SHARE_DIFFERENCE).number()).isEqualTo("+4,2");
+    assertThat(new ReportTable.Figure(-0.3, ReportTable.Kind.MEAN_DIFFERENCE).number()).isEqualTo("-0,30");
+    assertThat(new ReportTable.Figure(-0.001, ReportTable.Kind.MEAN_DIFFERENCE).number()).isEqualTo("0,00");
+    assertThat(new ReportTable.Figure(-0.04, ReportTable.Kind.INDEX_DIFFERENCE).number()).isEqualTo("0,0");
+    assertThat(new ReportTable.Figure(0.042, ReportTable.Kind.SHARE_DIFFERENCE, ReportTable.Marks.ABOVE).text()).isEqualTo("+4,2 ▲");
+  }
 }

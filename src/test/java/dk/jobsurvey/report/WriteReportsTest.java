@@ -59,8 +59,8 @@ class WriteReportsTest {
   @Test
   void outboxAndReportFoldersHoldTheDeliverablesOnly() throws Exception {
     java.util.regex.Pattern deliverable = java.util.regex.Pattern.compile(
-        "(datakvalitet|digital_post_[a-z0-9]+|sms_[a-z0-9]+|sms_ekstra_[a-z0-9]+|rapport)_[0-9]{3}_[0-9]{4}Q[1-4]\\.(xlsx|csv|html)"
-            + "|landsrapport_[0-9]{4}Q[1-4]\\.(xlsx|html)");
+        "(datakvalitet|digital_post_[a-z0-9]+|sms_[a-z0-9]+|sms_ekstra_[a-z0-9]+|rapport)_[0-9]{3}_[0-9]{4}Q[1-4]\\.(xlsx|csv|html|pdf)"
+            + "|landsrapport_[0-9]{4}Q[1-4]\\.(xlsx|html|pdf)");
     List<Path> found = new java.util.ArrayList<>();
     for (org.apache.hadoop.fs.Path folder : List.of(warehouse.outbox(WeightedPipeline.SURVEY.round()),
         warehouse.reports(WeightedPipeline.SURVEY.round()))) {
@@ -88,31 +88,49 @@ class WriteReportsTest {
           .findFirst().orElseThrow());
       try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
         assertThat(workbook.getSheet("Noter")).isNotNull();
-        // Resultater: item rows "q1 <text>", "Andel positive (4-5)" → column 2 is the weighted estimate, 5 is n.
+        // Resultater: item rows by their label, "Andel positive (4-5)" → column 2 is the weighted estimate, 5 is n, 7 the
+        // difference to the other municipalities.
         for (Row row : workbook.getSheet("Resultater")) {
-          if (row.getRowNum() < 3 || !text(row.getCell(0)).matches("q[0-9]+ .*")) {
+          String item = row.getRowNum() < 3 ? null : ITEM_OF_LABEL.get(text(row.getCell(0)));
+          if (item == null) {
             continue;
           }
-          String item = text(row.getCell(0)).split(" ")[0];
           String statistic = text(row.getCell(1)).startsWith("Andel") ? "share_positive" : "mean";
           org.apache.spark.sql.Row published = published("kommune", item, statistic, code, null);
           compared += compare(row.getCell(2), row.getCell(5), published);
+          compareDifference(row.getCell(7), published);
         }
-        Sheet byGroup = workbook.getSheet("Ydelsesgrupper (vægtet)");
-        for (Row row : byGroup) {
-          if (row.getRowNum() < 3 || !text(row.getCell(0)).matches("q[0-9]+ .*")) {
+        // Ydelsesgrupper: one row per item and group: 1 the group, 3 the weighted share, 6 n, 7 the difference.
+        for (Row row : workbook.getSheet("Ydelsesgrupper (vægtet)")) {
+          String item = row.getRowNum() < 3 ? null : ITEM_OF_LABEL.get(text(row.getCell(0)));
+          if (item == null) {
             continue;
           }
-          String item = text(row.getCell(0)).split(" ")[0];
-          for (int g = 0; g < WeightedPipeline.SURVEY.groups().size(); g++) {
-            org.apache.spark.sql.Row published = published("kommune_ydelsesgruppe", item, "share_positive", code,
-                WeightedPipeline.SURVEY.groups().get(g).id());
-            compared += compare(row.getCell(2 + g), null, published);
-          }
+          String group = WeightedPipeline.SURVEY.groups().stream().filter(g -> g.label().equals(text(row.getCell(1))))
+              .findFirst().orElseThrow().id();
+          org.apache.spark.sql.Row published = published("kommune_ydelsesgruppe", item, "share_positive", code, group);
+          compared += compare(row.getCell(3), row.getCell(6), published);
+          compareDifference(row.getCell(7), published);
         }
       }
     }
     assertThat(compared).isGreaterThan(100);
+  }
+
+  static final Map<String, String> ITEM_OF_LABEL = WeightedPipeline.QUESTIONNAIRE.items().stream()
+      .collect(java.util.stream.Collectors.toMap(dk.jobsurvey.config.Questionnaire.Item::label,
+          dk.jobsurvey.config.Questionnaire.Item::id));
+
+  /** The workbook's difference is the published one (shares in percentage points); hidden or none as the figure is. */
+  static void compareDifference(Cell difference, org.apache.spark.sql.Row published) {
+    if (published.<Boolean>getAs("suppressed")) {
+      assertThat(text(difference)).isEqualTo("<5");
+    } else if (published.isNullAt(published.fieldIndex("difference_to_others"))) {
+      assertThat(text(difference)).isEqualTo("–");
+    } else {
+      double scale = published.getAs("statistic").equals("share_positive") ? 100 : 1;
+      assertThat(difference.getNumericCellValue()).isCloseTo(scale * published.<Double>getAs("difference_to_others"), within(1e-9));
+    }
   }
 
   static Map<List<String>, org.apache.spark.sql.Row> published;
