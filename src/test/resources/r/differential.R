@@ -3,10 +3,13 @@
 # respondent's merged class; r_margins.csv: margin, class, total) through R survey:
 # svydesign + calibrate(calfun = "raking", epsilon = 1e-13, maxit = 500) + svymean / svyby.
 # Writes r_status.txt (converged or failed), and for a design that converged r_weights.csv and
-# r_estimates.csv beside the inputs, numbers with 17 significant digits.
+# r_estimates.csv beside the inputs, numbers with 17 significant digits; r_differences.csv holds
+# each municipality's (and each of its groups') difference to the other municipalities (contrast.R).
 suppressMessages(library(survey))
 library(MASS)  # calibrate's raking needs MASS::ginv; without it every design would look unconverged
 options(survey.lonely.psu = "adjust", warn = 1)
+here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)))
+source(file.path(here, "contrast.R"))
 number <- function(x) sprintf("%.17g", x)
 
 for (folder in sort(list.dirs(commandArgs(trailingOnly = TRUE)[1], recursive = FALSE))) {
@@ -64,4 +67,23 @@ for (folder in sort(list.dirs(commandArgs(trailingOnly = TRUE)[1], recursive = F
   estimates <- as.data.frame(do.call(rbind, rows))
   colnames(estimates) <- c("item", "statistic", "domain", "value", "n", "estimate", "se")
   write.csv(estimates, file.path(folder, "r_estimates.csv"), row.names = FALSE, quote = FALSE)
+
+  rows <- list()
+  for (item in grep("^q[0-9]+$", colnames(resp), value = TRUE)) {
+    answer <- suppressWarnings(as.numeric(resp[[item]]))
+    for (statistic in c("share_positive", "mean")) {
+      y <- if (statistic == "share_positive") as.numeric(answer >= 4) else answer
+      for (m in sort(unique(resp$kommunekode))) {
+        side <- ifelse(resp$kommunekode == m, "inside", "others")
+        rows[[length(rows) + 1]] <- c(item, statistic, m, "all", contrast(calibrated, side, y))
+        for (g in sort(unique(resp$ydelsesgruppe))) {
+          side <- ifelse(resp$ydelsesgruppe != g, "rest", ifelse(resp$kommunekode == m, "inside", "others"))
+          rows[[length(rows) + 1]] <- c(item, statistic, m, g, contrast(calibrated, side, y))
+        }
+      }
+    }
+  }
+  differences <- as.data.frame(do.call(rbind, rows))
+  colnames(differences) <- c("item", "statistic", "kommunekode", "ydelsesgruppe", "difference", "se")
+  write.csv(differences, file.path(folder, "r_differences.csv"), row.names = FALSE, quote = FALSE)
 }

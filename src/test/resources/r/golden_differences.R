@@ -35,20 +35,8 @@ expected <- read.csv(file.path(args[1], "expected_weights.csv"))
 worst <- max(abs(weights(calibrated) - expected$weight[match(resp$respondent_id, expected$respondent_id)]) / expected$weight)
 if (worst > 1e-8) stop("the raked weights differ from expected_weights.csv by ", worst)
 
-# svyby(covmat = TRUE) fails on a calibrated design in survey 4.1.1 ("number of items to replace"),
-# so each domain mean is the ratio of two calibrated totals and the difference of the two ratios goes
-# through svycontrast's delta method: the same linearization as svyby's domain means. Those without
-# an answer are outside both domains, as with na.rm = TRUE.
-contrast <- function(d, side, y) {
-  answered <- !is.na(y)
-  y[!answered] <- 0
-  inside <- as.numeric(answered & side == "inside")
-  others <- as.numeric(answered & side == "others")
-  d <- update(d, y_inside = y * inside, inside = inside, y_others = y * others, others = others)
-  totals <- svytotal(~y_inside + inside + y_others + others, d)
-  result <- svycontrast(totals, quote(y_inside / inside - y_others / others))
-  c(number(coef(result)), number(SE(result)))
-}
+here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)))
+source(file.path(here, "contrast.R"))
 rows <- list()
 for (item in c("q1", "q13")) {
   answer <- suppressWarnings(as.numeric(resp[[item]]))

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the weight step does and estimates as tabulate does; R gets the collapsed design the project
  * weighted (merged strata with their N_h, each margin's merged classes with their totals) and runs
  * {@code svydesign} + {@code calibrate(calfun = "raking", epsilon = 1e-13, maxit = 500)} +
- * {@code svymean}/{@code svyby} with {@code survey.lonely.psu = "adjust"}. Weights must agree to
+ * {@code svymean}/{@code svyby} with {@code survey.lonely.psu = "adjust"}, and each municipality's
+ * difference to the others by {@code svytotal} + {@code svycontrast}. Weights must agree to
  * 1e-10 relative, estimates and SEs to 1e-9, on every design; a failure names its seed
  * ({@code -Djobsurvey.r.seed=S -Djobsurvey.r.designs=1} reruns it). Without Rscript and the survey
  * package the test is skipped with a loud message.
@@ -68,6 +69,7 @@ class RDifferentialTest {
     List<Long> infeasible = new ArrayList<>();
     List<String> variables = WeightRespondents.cellVariables(survey);
     Map<Long, List<CsvEstimates.Line>> ours = new LinkedHashMap<>();
+    Map<Long, List<CsvEstimates.Difference>> ourDifferences = new LinkedHashMap<>();
     Map<Long, Map<String, Double>> ourWeights = new LinkedHashMap<>();
     List<String> failures = new ArrayList<>();
     int merges = 0;
@@ -91,6 +93,7 @@ class RDifferentialTest {
       }
       CsvRaking.Input input = new CsvRaking.Input(design.ids(), design.cellOfRespondent(), problem, design.answers());
       ours.put(design.seed(), CsvEstimates.estimate(input, result, List.of(4, 5), DOMAINS));
+      ourDifferences.put(design.seed(), CsvEstimates.differences(input, result, List.of(4, 5)));
       ourWeights.put(design.seed(), CsvRaking.weights(input, result));
       merges += (int) (result.strata().stream().filter(WeightingResult.Stratum::merged).count()
           + result.marginClasses().stream().filter(WeightingResult.MarginClass::merged).count());
@@ -105,6 +108,8 @@ class RDifferentialTest {
     double worstWeight = 0;
     double worstEstimate = 0;
     double worstSe = 0;
+    double worstDifference = 0;
+    int differences = 0;
     for (long seed : ours.keySet()) {
       Path folder = dir.resolve("design-" + seed);
       assertThat(Files.readString(folder.resolve("r_status.txt")).strip()).as("seed %d: R's calibrate", seed).isEqualTo("converged");
@@ -147,6 +152,38 @@ class RDifferentialTest {
         }
       }
     }
+    for (long seed : ourDifferences.keySet()) {
+      Map<String, String[]> rDifferences = new HashMap<>();
+      for (String line : Files.readAllLines(dir.resolve("design-" + seed).resolve("r_differences.csv")).stream().skip(1).toList()) {
+        String[] f = line.split(",");
+        rDifferences.put(String.join(",", f[0], f[1], f[2], f[3]), f);
+      }
+      for (CsvEstimates.Difference our : ourDifferences.get(seed)) {
+        String key = String.join(",", our.item(), our.statistic(), our.kommunekode(), our.ydelsesgruppe());
+        String[] r = rDifferences.get(key);
+        // R sees respondents only: a group without any has no line there, and none here either.
+        double rDifference = r == null ? Double.NaN : Double.parseDouble(r[4]);
+        double rSe = r == null ? Double.NaN : Double.parseDouble(r[5]);
+        if (Double.isNaN(rDifference) || Double.isNaN(our.difference())) {
+          if (Double.isNaN(rDifference) != Double.isNaN(our.difference())) {
+            failures.add(String.format(Locale.ROOT, "seed %d: difference %s: ours %.17g, R %s", seed, key, our.difference(),
+                r == null ? "none" : r[4]));
+          }
+          continue;
+        }
+        // Relative to the SE: a difference near zero has no relative precision of its own.
+        double differenceError = Math.abs(our.difference() - rDifference) / Math.max(rSe, 1e-300);
+        double seError = relative(our.se(), rSe);
+        worstDifference = Math.max(worstDifference, Math.max(differenceError, seError));
+        differences++;
+        if (!(differenceError <= ESTIMATE_TOLERANCE) || !(seError <= ESTIMATE_TOLERANCE)) {
+          failures.add(String.format(Locale.ROOT, "seed %d: difference %s: %.17g se %.17g; R %s se %s", seed, key,
+              our.difference(), our.se(), r[4], r[5]));
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "RDifferentialTest: %d differences to the other municipalities against R's svycontrast, "
+        + "largest relative difference %.2e%n", differences, worstDifference);
     System.out.printf(Locale.ROOT, "RDifferentialTest: %d random designs (seeds %d-%d) against R survey: %d weighted by "
         + "both (%d merges), largest relative difference of a weight %.2e, of an estimate %.2e, of an SE %.2e; "
         + "%d with margins that neither can meet; %d failures%n", DESIGNS, FIRST_SEED, FIRST_SEED + DESIGNS - 1,
@@ -154,6 +191,7 @@ class RDifferentialTest {
     assertThat(failures).as("designs that differ from R (rerun one with -Djobsurvey.r.seed=S -Djobsurvey.r.designs=1)").isEmpty();
     assertThat(ours.size()).as("designs weighted by both").isGreaterThanOrEqualTo(Math.min(50, DESIGNS * 3 / 4));
     assertThat(merges).as("merges over all designs").isGreaterThan(DESIGNS);
+    assertThat(differences).as("differences compared").isGreaterThan(DESIGNS * 20);
   }
 
   private static double relative(double ours, double r) {
