@@ -9,7 +9,6 @@ import dk.jobsurvey.support.WeightedPipeline;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,8 +18,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -179,13 +178,11 @@ class WriteReportsTest {
 
   @Test
   void headlessChromiumRendersThePageWithChartsAndText(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(new File("/usr/bin/chromium").canExecute(), "Debian's chromium is not installed (.ci/run installs it)");
+    // The report step's own Chromium (its flags, its search for an install), as it prints the PDFs.
+    Optional<Chromium> chromium = Chromium.find();
+    Assumptions.assumeTrue(chromium.isPresent(), "no Chromium found (.ci/run installs Debian's chromium)");
     Path png = dir.resolve("page.png");
-    Process chromium = new ProcessBuilder("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + dir.resolve("profile"), "--hide-scrollbars", "--window-size=1100,1600", "--screenshot=" + png,
-        files.get(0)).redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
-    assertThat(chromium.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    chromium.get().screenshot(local(files.get(0)), png, 1100, 1600);
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(1100);
     long inked = 0;
