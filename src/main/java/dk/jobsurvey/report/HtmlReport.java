@@ -16,6 +16,7 @@ final class HtmlReport {
       caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
       th, td { border-bottom: 1px solid #d5dde5; padding: 0.25em 0.4em; text-align: right; vertical-align: top; white-space: nowrap; }
       thead th { background: #eef3f7; white-space: normal; vertical-align: bottom; }
+      thead th:first-child { text-align: left; }
       th[scope=row] { text-align: left; font-weight: normal; white-space: normal; min-width: 15em; }
       tr.theme th, tr.theme td { background: #f4f7fa; font-weight: bold; border-top: 1px solid #9fb3c4; }
       td.hidden { color: #7a4f00; font-weight: bold; } .note { color: #4a5866; font-size: 9pt; margin: 0.2em 0; }
