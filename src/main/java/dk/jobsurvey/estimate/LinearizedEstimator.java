@@ -103,6 +103,15 @@ public final class LinearizedEstimator {
    * and the covariance of the two means is in its variance (R: svycontrast on the two domain means).
    */
   public Comparison difference(int[] domain, int[] others, int measure) {
+    boolean[] inDomain = new boolean[cells.size()];
+    for (int c : domain) {
+      inDomain[c] = true;
+    }
+    for (int c : others) {
+      if (inDomain[c]) {
+        throw new IllegalArgumentException("a difference of two domains that share cell " + cells.get(c).values());
+      }
+    }
     DomainMean inside = mean(domain, measure);
     DomainMean outside = mean(others, measure);
     if (inside.n() == 0 || outside.n() == 0) {

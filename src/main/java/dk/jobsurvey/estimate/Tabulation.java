@@ -7,6 +7,7 @@ import dk.jobsurvey.publish.DisclosureControl;
 import dk.jobsurvey.publish.PublishedCells;
 import dk.jobsurvey.publish.TableCells;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,8 @@ public final class Tabulation {
    * A row of published/estimates; null figures when suppressed, or when no one answered (n = 0).
    * {@code difference} and {@code differenceSe}: a weighted figure of a municipality (or of a group
    * within it) minus the same figure of the other participating municipalities, where both are
-   * published and the others have at least min_respondents with a value (DESIGN.md §8a); else null.
+   * published, the same figure without the municipality (the nation, the group nationally) is
+   * published, and the others have at least min_respondents with a value (DESIGN.md §8a); else null.
    */
   public record Row(String table, String item, String statistic, Map<String, String> domain, boolean weighted, Long n,
       Double estimate, Double se, Double ciLow, Double ciHigh, Double difference, Double differenceSe, boolean suppressed,
@@ -81,6 +83,7 @@ public final class Tabulation {
     TableCells tableCells = new TableCells(tables.stream().map(TableSpec::by).toList(), variables, values);
     int[][] domains = domainCells(tableCells);
     int[][] others = otherMunicipalities(tableCells);
+    int[] parents = parentCells(tableCells);
     PublishedCells published = new PublishedCells();
     Map<String, Integer> respondentCells = published.respondents(released.respondents());
     Map<String, int[]> itemCells = new LinkedHashMap<>();
@@ -110,8 +113,11 @@ public final class Tabulation {
       for (int m = 0; m < measures.size(); m++) {
         DisclosureControl.Reason reason = pattern.reasons()[itemCells.get(measures.get(m).item())[c]];
         // A hidden figure shows no estimate: none is computed.
-        LinearizedEstimator.Comparison comparison = reason != null || others[c] == null ? null
-            : estimator.difference(domains[c], others[c], m);
+        // Compared only where the cell without the municipality is published too: then the others' n (its n minus this
+        // cell's) is known already, and publishing or withholding the difference tells nothing about a hidden count.
+        boolean comparable = reason == null && others[c] != null && parents[c] >= 0
+            && pattern.reasons()[itemCells.get(measures.get(m).item())[parents[c]]] == null;
+        LinearizedEstimator.Comparison comparison = comparable ? estimator.difference(domains[c], others[c], m) : null;
         cellRows.add(row(entry.getKey(), measures.get(m), cell, true, reason != null ? null : estimator.weighted(domains[c], m),
             comparison != null && comparison.othersN() >= minRespondents ? comparison : null, reason));
         cellRows.add(row(entry.getKey(), measures.get(m), cell, false, reason != null ? null : estimator.unweighted(domains[c], m),
@@ -247,6 +253,26 @@ public final class Tabulation {
           .mapToInt(Integer::intValue).toArray();
     }
     return others;
+  }
+
+  /**
+   * For each table cell over the municipality, the cell of the same table without it (the nation,
+   * or the group nationally), or −1 where no configured table has those variables.
+   */
+  private int[] parentCells(TableCells tableCells) {
+    int[] parents = new int[tableCells.cells().size()];
+    Arrays.fill(parents, -1);
+    for (int c = 0; c < parents.length; c++) {
+      TableCells.Cell cell = tableCells.cells().get(c);
+      if (!cell.variables().contains(COMPARED_ACROSS)) {
+        continue;
+      }
+      List<String> rest = cell.variables().stream().filter(v -> !v.equals(COMPARED_ACROSS)).toList();
+      Map<String, String> restValues = new HashMap<>(cell.values());
+      restValues.remove(COMPARED_ACROSS);
+      parents[c] = tableCells.find(rest, restValues);
+    }
+    return parents;
   }
 
   /** The estimation cells grouped by their values of {@code v}. */

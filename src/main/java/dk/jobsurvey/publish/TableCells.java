@@ -89,6 +89,12 @@ public final class TableCells {
     return byVariables.get(variables).get(values);
   }
 
+  /** The index of the cell, or −1 where no table has exactly these variables. */
+  public int find(List<String> variables, Map<String, String> values) {
+    Map<Map<String, String>, Integer> index = byVariables.get(variables);
+    return index == null ? -1 : index.getOrDefault(values, -1);
+  }
+
   /** The system of all cells, with the count {@code n} gives each cell (by its index in {@link #cells()}). */
   public CellSystem system(IntToLongFunction n) {
     CellSystem.Builder builder = new CellSystem.Builder();

@@ -17,7 +17,10 @@ import dk.jobsurvey.support.TableText;
 import dk.jobsurvey.support.WeightedPipeline;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -251,6 +254,51 @@ class TabulateEstimatesTest {
         .count()).as("only figures of a municipality are compared with the others").isZero();
     assertThat(estimates().where("table_name = 'kommune_ydelsesgruppe' AND difference_to_others IS NOT NULL").count())
         .as("groups within a municipality are compared with the same group elsewhere").isPositive();
+  }
+
+  /**
+   * A group's difference is to the same group in the other municipalities (computed from the unit
+   * data), and a difference is published exactly where the figure and the figure without the
+   * municipality are published and the others have min_respondents answers (DESIGN.md §8a).
+   */
+  @Test
+  void aDifferenceIsPublishedExactlyWhereTheRuleAllowsAndGroupsAreComparedWithTheSameGroup() throws Exception {
+    Dataset<Row> answered = warehouse.readRound(Table.WEIGHTS, SURVEY.round())
+        .join(warehouse.readRound(Table.RESPONSES, SURVEY.round()).select("person_key", "q1"), "person_key")
+        .where(col("q1").isNotNull());
+    int minimum = SURVEY.suppression().minRespondents();
+    Map<List<String>, Row> parents = new HashMap<>();
+    for (Row row : estimates().where("weighted AND table_name IN ('national', 'ydelsesgruppe')").collectAsList()) {
+      parents.put(Arrays.asList(row.getAs("item"), row.getAs("statistic"), row.getAs("ydelsesgruppe")), row);
+    }
+    int groupsCompared = 0;
+    int compared = 0;
+    int withheld = 0;
+    for (Row row : estimates().where("weighted AND table_name IN ('kommune', 'kommune_ydelsesgruppe')").collectAsList()) {
+      Row parent = parents.get(Arrays.asList(row.getAs("item"), row.getAs("statistic"), row.getAs("ydelsesgruppe")));
+      boolean published = !row.<Boolean>getAs("suppressed") && row.<Long>getAs("n") > 0;
+      boolean parentPublished = !parent.<Boolean>getAs("suppressed");
+      boolean othersEnough = parentPublished && parent.<Long>getAs("n") - (published ? row.<Long>getAs("n") : 0) >= minimum;
+      String key = row.getAs("table_name") + " " + row.getAs("item") + " " + row.getAs("statistic") + " " + row.getAs("kommunekode")
+          + " " + row.getAs("ydelsesgruppe");
+      assertThat(row.<Double>getAs("difference_to_others") != null).as(key).isEqualTo(published && parentPublished && othersEnough);
+      if (!(published && parentPublished && othersEnough)) {
+        withheld++;
+        continue;
+      }
+      compared++;
+      if (row.getAs("table_name").equals("kommune_ydelsesgruppe") && row.getAs("item").equals("q1")
+          && row.getAs("statistic").equals("share_positive")) {
+        Row others = answered.where(col("kommunekode").notEqual(row.<String>getAs("kommunekode"))
+                .and(col("ydelsesgruppe").equalTo(row.<String>getAs("ydelsesgruppe"))))
+            .agg(sum(col("final_weight")), sum(when(col("q1").geq(4), col("final_weight")).otherwise(0))).head();
+        assertThat(row.<Double>getAs("difference_to_others")).as(key)
+            .isCloseTo(row.<Double>getAs("estimate") - others.getDouble(1) / others.getDouble(0), within(1e-12));
+        groupsCompared++;
+      }
+    }
+    assertThat(groupsCompared).as("groups compared with the same group elsewhere").isGreaterThanOrEqualTo(4);
+    assertThat(compared + withheld).as("every weighted figure of a municipality was checked").isPositive();
   }
 
   static Row find(List<Row> rows, String statistic, boolean weighted) {
