@@ -23,7 +23,12 @@ public record Questionnaire(
           "values on the scale " + scale.min() + "-" + scale.max() + ", got " + value);
     }
     Set<String> themeIds = new HashSet<>();
-    themes.forEach(t -> themeIds.add(t.id()));
+    Set<String> themeLabels = new HashSet<>();
+    for (Theme theme : themes) {
+      require(themeIds.add(theme.id()), "themes", "unique theme ids, '" + theme.id() + "' appears twice");
+      require(themeLabels.add(theme.label().strip().toLowerCase(Locale.ROOT)), "themes." + theme.id() + ".label",
+          "a label no other theme has, '" + theme.label() + "' appears twice");
+    }
     Set<String> itemIds = new HashSet<>();
     Set<String> labels = new HashSet<>();
     for (Item item : items) {

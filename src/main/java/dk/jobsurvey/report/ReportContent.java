@@ -116,8 +116,8 @@ final class ReportContent {
     long sampled = rates.stream().mapToLong(PublishedResults.Rate::sampled).sum();
     boolean hidden = rates.stream().anyMatch(PublishedResults.Rate::suppressed);
     long responded = rates.stream().mapToLong(r -> r.responded() == null ? 0 : r.responded()).sum();
-    Long target = rates.stream().allMatch(r -> r.target() != null)
-        ? rates.stream().mapToLong(r -> Math.min(r.target(), r.sampled())).sum() : null;
+    // No total target: a census municipality's target cannot be met, and a sum would pretend it could.
+    Long target = null;
     Double projected = rates.stream().allMatch(r -> r.projected() != null)
         ? rates.stream().mapToDouble(PublishedResults.Rate::projected).sum() : null;
     return new PublishedResults.Rate(null, null, sampled, hidden ? null : responded,
@@ -257,7 +257,8 @@ final class ReportContent {
     Map<String, List<ReportCharts.Bar>> series = new LinkedHashMap<>();
     series.put("Kommunens indeks med 95 % konfidensinterval", bars.stream().map(Map.Entry::getValue).toList());
     String hidden = results.municipalities().size() == bars.size() ? ""
-        : " " + (results.municipalities().size() - bars.size()) + " kommuner har for få svar til at blive vist.";
+        : " " + (results.municipalities().size() - bars.size()) + " kommuner vises ikke, fordi deres tal er skjult "
+            + "(diskretionering) eller ingen har svaret.";
     return new Chart(theme.label() + ": temaindeks i hver kommune, højeste først", "Indeks", 100,
         bars.stream().map(Map.Entry::getKey).toList(), series, overall,
         "Prikdiagram over " + bars.size() + " kommuners temaindeks for " + theme.label() + " fra højeste til laveste, med 95 % "
@@ -423,7 +424,7 @@ final class ReportContent {
       return ReportTable.HIDDEN;
     }
     if (e.difference() == null || e.differenceSe() == null) {
-      return null;
+      return e.n() == null || e.n() == 0 ? null : ReportWording.NOT_COMPARED;
     }
     boolean significant = Math.abs(e.difference()) > Estimate.Z_95 * e.differenceSe();
     String mark = !significant ? "" : e.difference() > 0 ? ReportTable.Marks.ABOVE : ReportTable.Marks.BELOW;

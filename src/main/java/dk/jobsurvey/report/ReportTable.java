@@ -68,9 +68,21 @@ record ReportTable(String title, List<String> headers, List<List<Object>> rows, 
       return mark.isEmpty() ? number() : number() + " " + mark;
     }
 
-    /** The value a spreadsheet cell holds (a share difference in percentage points, as it reads). */
+    /**
+     * The value a spreadsheet cell holds: a difference as it reads (percentage points for a share,
+     * rounded to its decimals, so that −0.04 shows "0.0" as on the page, not "-0.0").
+     */
     double cellValue() {
-      return kind == Kind.SHARE_DIFFERENCE ? 100 * value : value;
+      return switch (kind) {
+        case SHARE_DIFFERENCE -> rounded(100 * value, 10);
+        case INDEX_DIFFERENCE -> rounded(value, 10);
+        case MEAN_DIFFERENCE -> rounded(value, 100);
+        default -> value;
+      };
+    }
+
+    private static double rounded(double value, double scale) {
+      return Math.round(value * scale) / scale + 0.0;
     }
   }
 

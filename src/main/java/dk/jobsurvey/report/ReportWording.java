@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  */
 record ReportWording(int minRespondents, Questionnaire.Scale scale, List<Integer> positiveValues, ReportSettings precision) {
   static final String NO_ANSWERS = "–";
+  /** Where a figure has no difference to the others although it has answers. */
+  static final String NOT_COMPARED = "ikke sml.";
 
   static ReportWording of(Survey survey, Questionnaire questionnaire) {
     return new ReportWording(survey.suppression().minRespondents(), questionnaire.scale(), questionnaire.positiveValues(),
@@ -31,7 +33,8 @@ record ReportWording(int minRespondents, Questionnaire.Scale scale, List<Integer
     return ReportTable.Marks.ABOVE + " / " + ReportTable.Marks.BELOW + ": kommunen (eller gruppen i kommunen) ligger "
         + "signifikant over / under de øvrige deltagende kommuner (samme gruppe), på 5 %-niveau. Forskellen er i "
         + "procentpoint for andele, i point for indeks og gennemsnit. Ved mange sammenligninger vil enkelte markeringer "
-        + "skyldes tilfældigheder.";
+        + "skyldes tilfældigheder. " + NOT_COMPARED + ": ingen sammenligning, fordi de øvrige kommuner har færre end "
+        + minRespondents + " svar, eller tallet for alle kommuner er skjult.";
   }
 
   private static String points(double value) {

@@ -145,20 +145,22 @@ class ReportContentTest {
   /** ▲ above the others, ▼ below, nothing where |d| ≤ 1.96 SE; the cell stays a number with the mark in its format. */
   @Test
   void aSignificantDifferenceToTheOthersIsMarkedInThePageAndTheWorkbook() throws Exception {
-    for (double[] c : new double[][] {{0.08, 0.02, 1}, {-0.08, 0.02, -1}, {0.03, 0.02, 0}}) {
+    // d/SE = ±4, 1.5, and either side of 1.959964.
+    for (double[] c : new double[][] {{0.08, 0.02, 1}, {-0.08, 0.02, -1}, {0.03, 0.02, 0}, {0.0395, 0.02, 1}, {0.0389, 0.02, 0}}) {
       ReportContent content = new ReportContent(compared(c[0], c[1], 400), SURVEY, QUESTIONNAIRE, "825");
       List<Object> row = content.results().rows().stream().filter(r -> r.get(0).equals("Fagpersonerne arbejder sammen")
           && r.get(1).toString().startsWith("Andel")).findFirst().orElseThrow();
       ReportTable.Figure figure = (ReportTable.Figure) row.get(7);
       String expected = c[2] > 0 ? ReportTable.Marks.ABOVE : c[2] < 0 ? ReportTable.Marks.BELOW : "";
       assertThat(figure.mark()).as("d = %s, se = %s", c[0], c[1]).isEqualTo(expected);
-      assertThat(figure.number()).isEqualTo(c[0] > 0 ? "+" + (c[0] == 0.08 ? "8,0" : "3,0") : "-8,0");
+      assertThat(figure.number()).isEqualTo(String.format(java.util.Locale.forLanguageTag("da"), "%+.1f", 100 * c[0]));
       assertThat(((ReportTable.Figure) row.get(2)).mark()).as("400 answers and a CI of ±4 points").isEmpty();
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       ReportWorkbook.write(content, bytes);
       try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes.toByteArray()))) {
         org.apache.poi.ss.usermodel.Cell cell = rowStartingWith(workbook.getSheet("Resultater"), "Fagpersonerne", "Andel").getCell(7);
-        assertThat(cell.getNumericCellValue()).as("percentage points").isCloseTo(100 * c[0], org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(cell.getNumericCellValue()).as("percentage points, one decimal").isCloseTo(100 * c[0],
+            org.assertj.core.api.Assertions.within(0.05 + 1e-9));
         assertThat(cell.getCellStyle().getDataFormatString()).contains(expected);
       }
       String html = HtmlReport.render(content);
@@ -206,12 +208,14 @@ class ReportContentTest {
     assertThat(((ReportTable.Figure) total.get(1)).value()).isEqualTo(3150);
     assertThat(((ReportTable.Figure) total.get(2)).value()).isEqualTo(860);
     assertThat(((ReportTable.Figure) total.get(3)).value()).isCloseTo(860.0 / 3150, org.assertj.core.api.Assertions.within(1e-12));
-    assertThat(((ReportTable.Figure) total.get(4)).value()).as("147 can give 150 at most").isEqualTo(550);
     List<PublishedResults.Rate> oneHidden = List.of(rates.get(0), rates.get(1),
         new PublishedResults.Rate("147", null, 150, null, null, 200L, null, true));
     List<Object> hiddenTotal = new ReportContent(new PublishedResults(results().estimates(), oneHidden), SURVEY, QUESTIONNAIRE,
         null).responseRates().rows().get(3);
     assertThat(hiddenTotal.get(2)).as("the total minus the others would give 147 away").isSameAs(ReportTable.HIDDEN);
+    assertThat(hiddenTotal.get(3)).as("so would the rate").isSameAs(ReportTable.HIDDEN);
+    assertThat(hiddenTotal.get(5)).as("and the projection").isSameAs(ReportTable.HIDDEN);
+    assertThat(total.get(4)).as("no total target: a census cannot meet one").isEqualTo("");
   }
 
   /** Nationally, per theme, every municipality with an index, highest first, around the overall line. */
@@ -233,7 +237,7 @@ class ReportContentTest {
     assertThat(chart.title()).startsWith("Værdighed");
     assertThat(chart.categories()).containsExactly("147 Frederiksberg", "101 København", "851 Aalborg");
     assertThat(chart.overall()).isEqualTo(63.0);
-    assertThat(chart.description()).contains("3 kommuners", "1 kommuner har for få svar");
+    assertThat(chart.description()).contains("3 kommuners", "1 kommuner vises ikke");
     assertThat(content.charts().stream().filter(c -> c.overall() != null)).as("the other themes have no figures here").hasSize(1);
     assertThat(new ReportContent(new PublishedResults(estimates, results().rates()), SURVEY, QUESTIONNAIRE, "101").charts())
         .noneMatch(c -> c.overall() != null);
@@ -286,5 +290,18 @@ class ReportContentTest {
     assertThat(new ReportTable.Figure(-0.001, ReportTable.Kind.MEAN_DIFFERENCE).number()).isEqualTo("0,00");
     assertThat(new ReportTable.Figure(-0.04, ReportTable.Kind.INDEX_DIFFERENCE).number()).isEqualTo("0,0");
     assertThat(new ReportTable.Figure(0.042, ReportTable.Kind.SHARE_DIFFERENCE, ReportTable.Marks.ABOVE).text()).isEqualTo("+4,2 ▲");
+  }
+
+  /** A figure with answers but no published difference reads "ikke sml.", which the legend explains; not "–" (no answers). */
+  @Test
+  void aFigureWithoutAComparisonSaysSo() {
+    ReportContent content = new ReportContent(results(), SURVEY, QUESTIONNAIRE, "825");
+    List<Object> q2 = content.results().rows().stream().filter(r -> r.get(0).equals(Q2) && r.get(1).toString().startsWith("Andel"))
+        .findFirst().orElseThrow();
+    assertThat(q2.get(7)).isEqualTo(ReportWording.NOT_COMPARED);
+    assertThat(content.wording().comparison()).contains(ReportWording.NOT_COMPARED + ": ingen sammenligning");
+    List<Object> dagpenge = content.byGroup().rows().stream().filter(r -> r.get(0).equals(Q2) && r.get(1).equals("Dagpenge"))
+        .findFirst().orElseThrow();
+    assertThat(dagpenge.get(7)).as("no answers at all").isNull();
   }
 }
