@@ -2,6 +2,8 @@ package dk.jobsurvey.report;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Headless Chromium, which prints each HTML report to an A4 PDF (many municipalities circulate
@@ -24,6 +28,7 @@ public final class Chromium {
       "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
   private static final List<String> KNOWN = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
   private static final long TIMEOUT_SECONDS = 120;
+  private static final Logger LOG = LogManager.getLogger(Chromium.class);
 
   private final Path executable;
 
@@ -67,23 +72,38 @@ public final class Chromium {
       try {
         ended = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
-        process.destroyForcibly();
+        stop(process);
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while Chromium printed " + html, e);
       }
       if (!ended) {
-        process.destroyForcibly();
+        stop(process);
         throw new IOException("Chromium did not finish " + html + " within " + TIMEOUT_SECONDS + " s");
       }
       if (process.exitValue() != 0 || !Files.isRegularFile(result) || Files.size(result) == 0) {
-        List<String> lines = Files.readAllLines(log);
+        // Chromium's log is not always UTF-8: decoded leniently, so its last lines reach the message.
+        List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
         throw new IOException(executable + " could not print " + html + " (exit " + process.exitValue() + "): "
             + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
       }
     } finally {
+      // Best effort: a profile left in the temp folder must not hide why printing failed.
       try (Stream<Path> files = Files.walk(profile)) {
         files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      } catch (IOException | UncheckedIOException e) {
+        LOG.warn("Could not remove Chromium's temporary profile {}: {}", profile, e.getMessage());
       }
+    }
+  }
+
+  /** Chromium starts helper processes of its own: they go too. */
+  private static void stop(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
