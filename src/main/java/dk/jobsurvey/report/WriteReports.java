@@ -49,6 +49,7 @@ public final class WriteReports {
     List<String> written = new ArrayList<>();
     // All reports or none: they are staged and moved into place together.
     return warehouse.allOrNothing(List.of(), () -> {
+      warehouse.replaceFolder(folder);
       write(new Path(folder, "landsrapport_" + survey.round()), new ReportContent(results, survey, questionnaire, null), written);
       for (String code : results.municipalities()) {
         if (!Municipalities.isKnown(code)) {

@@ -3,9 +3,15 @@ package dk.jobsurvey.warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Moves a step's staged files into place once its tables have committed. A file already at a
@@ -13,6 +19,7 @@ import org.apache.hadoop.fs.Path;
  * place or none is (the step then fails and its tables are restored).
  */
 final class StagedFiles {
+  private static final Logger LOG = LogManager.getLogger(StagedFiles.class);
   private static final String SET_ASIDE = ".replaced";
 
   /** A file written at {@code staged} that belongs at {@code target}. */
@@ -47,6 +54,37 @@ final class StagedFiles {
         fs.delete(aside, false);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot remove the replaced file " + aside, e);
+      }
+    }
+  }
+
+  /**
+   * After the move: deletes the files of each replaced folder that the step did not stage. The
+   * step's tables have committed by now, so a file that cannot be deleted is logged for removal by
+   * hand rather than failing a step that can no longer be undone.
+   */
+  static void removeOthers(FileSystem fs, List<Path> folders, List<Staged> files) {
+    Set<Path> kept = new HashSet<>();
+    files.forEach(file -> kept.add(fs.makeQualified(file.target())));
+    for (Path folder : folders) {
+      try {
+        if (!fs.exists(folder)) {
+          continue;
+        }
+        List<Path> others = new ArrayList<>();
+        RemoteIterator<LocatedFileStatus> listing = fs.listFiles(folder, true);
+        while (listing.hasNext()) {
+          Path file = fs.makeQualified(listing.next().getPath());
+          if (!kept.contains(file)) {
+            others.add(file);
+          }
+        }
+        for (Path file : others) {
+          fs.delete(file, false);
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.error("The new files of {} are in place, but older files beside them could not be removed; remove them by hand "
+            + "before sending the folder on", folder, e);
       }
     }
   }

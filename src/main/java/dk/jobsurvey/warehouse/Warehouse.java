@@ -206,7 +206,7 @@ public final class Warehouse {
       }
       return run(work);
     }
-    openStep = new OpenStep(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(), folder(Zone.RESTRICTED, STAGING, WorkFolder.currentId().orElse("no-run"), UUID.randomUUID().toString()));
+    openStep = new OpenStep(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), folder(Zone.RESTRICTED, STAGING, WorkFolder.currentId().orElse("no-run"), UUID.randomUUID().toString()));
     OpenStep step = openStep;
     for (Table table : tables) {
       step.versionsBefore().put(table, versionOrNull(table));
@@ -215,6 +215,7 @@ public final class Warehouse {
     try {
       T result = run(work);
       StagedFiles.moveIntoPlace(fileSystem(), step.staged());
+      StagedFiles.removeOthers(deliverables(), step.replacedFolders(), step.staged());
       String restricted = new Path(root, Zone.RESTRICTED.folder()).toString();
       step.staged().stream().map(StagedFiles.Staged::target).filter(t -> t.toString().startsWith(restricted + "/"))
           .forEach(this::ownerOnly);
@@ -297,6 +298,19 @@ public final class Warehouse {
     return staged;
   }
 
+  /**
+   * Marks a folder whose files the step replaces as a whole: once its staged files are in place,
+   * every other file in the folder goes (a report of a municipality no longer published, a PDF of
+   * an earlier run, would otherwise sit beside the new ones with figures no longer true). If the
+   * step fails, the folder keeps what it had. Only inside {@link #allOrNothing}.
+   */
+  public void replaceFolder(Path folder) {
+    if (openStep == null) {
+      throw new IllegalStateException("Folders are replaced inside a step (Warehouse.allOrNothing); " + folder + " is not");
+    }
+    openStep.replacedFolders().add(fileSystem().makeQualified(folder));
+  }
+
   private void restore(Map<Table, Long> versionsBefore, Throwable failure) {
     List<Table> restored = new ArrayList<>();
     for (Map.Entry<Table, Long> entry : versionsBefore.entrySet()) {
@@ -317,10 +331,10 @@ public final class Warehouse {
 
   /**
    * The step under way: its tables with their versions before it, the rows it has written to each,
-   * its staged files and its staging folder.
+   * its staged files, the folders it replaces whole and its staging folder.
    */
   private record OpenStep(Map<Table, Long> versionsBefore, Map<Table, Long> rowsWritten, List<StagedFiles.Staged> staged,
-      Path stagingFolder) {}
+      List<Path> replacedFolders, Path stagingFolder) {}
 
   /**
    * The rows the step under way has written so far, per table (from each commit's own metrics, so

@@ -44,7 +44,7 @@ class WriteReportsTest {
   static void reports(SparkSession spark) throws Exception {
     warehouse = WeightedPipeline.get(spark).warehouse();
     new TabulateEstimates(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse).execute();
-    files = new WriteReports(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse, java.util.Optional.empty()).execute();
+    files = new WriteReports(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse, Optional.empty()).execute();
   }
 
   static Path local(String file) {
@@ -69,6 +69,53 @@ class WriteReportsTest {
     }
     assertThat(found).as("outbox and report files").hasSizeGreaterThan(files.size())
         .allSatisfy(file -> assertThat(file.getFileName().toString()).matches(deliverable));
+  }
+
+  /**
+   * With Chromium, each page gets an A4 PDF beside it; a rerun without Chromium removes them (they
+   * would show the old figures); a Chromium that fails leaves every report as it was.
+   */
+  @Test
+  void pdfsArePrintedRemovedWhenNotAndAFailedPrintChangesNothing(@TempDir Path dir) throws Exception {
+    Optional<Chromium> chromium = Chromium.find();
+    Assumptions.assumeTrue(chromium.isPresent(), "no Chromium (.ci/run installs Debian's chromium)");
+    List<String> printed = new WriteReports(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse, chromium).execute();
+    List<String> pdfs = printed.stream().filter(f -> f.endsWith(".pdf")).toList();
+    assertThat(pdfs).hasSize(files.size() / 2);
+    for (String pdf : pdfs) {
+      byte[] bytes = Files.readAllBytes(local(pdf));
+      assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).as(pdf).isEqualTo("%PDF-");
+      try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+        org.apache.pdfbox.pdmodel.common.PDRectangle a4 = org.apache.pdfbox.pdmodel.common.PDRectangle.A4;
+        assertThat(document.getPage(0).getMediaBox().getWidth()).as("A4").isCloseTo(a4.getWidth(), within(1f));
+        assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("Svarprocent", "Noter");
+      }
+    }
+    assertThat(new dk.jobsurvey.warehouse.IdentifierScan(warehouse.spark(), warehouse.deliverables())
+        .findings(warehouse.reports(WeightedPipeline.SURVEY.round()), List.of())).as("the PDFs hold no identifier").isEmpty();
+
+    Map<Path, Long> before = reportFiles();
+    Path failing = Files.writeString(dir.resolve("chromium"), "#!/bin/sh\necho 'cannot open display' >&2\nexit 3\n");
+    assertThat(failing.toFile().setExecutable(true)).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WriteReports(WeightedPipeline.SURVEY,
+        WeightedPipeline.QUESTIONNAIRE, warehouse, Optional.of(new Chromium(failing))).execute())
+        .hasStackTraceContaining("could not print").hasStackTraceContaining("exit 3");
+    assertThat(reportFiles()).as("every report as it was").isEqualTo(before);
+
+    new WriteReports(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse, Optional.empty()).execute();
+    assertThat(reportFiles().keySet()).as("no PDF left from the run with Chromium")
+        .noneMatch(f -> f.toString().endsWith(".pdf")).hasSize(files.size());
+  }
+
+  /** Every file under the round's reports folder, with its last-modified time. */
+  private static Map<Path, Long> reportFiles() throws Exception {
+    Map<Path, Long> found = new java.util.TreeMap<>();
+    try (var walk = Files.walk(local(warehouse.reports(WeightedPipeline.SURVEY.round()).toString()))) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        found.put(file, Files.getLastModifiedTime(file).toMillis());
+      }
+    }
+    return found;
   }
 
   @Test
@@ -125,10 +172,12 @@ class WriteReportsTest {
     if (published.<Boolean>getAs("suppressed")) {
       assertThat(text(difference)).isEqualTo("<5");
     } else if (published.isNullAt(published.fieldIndex("difference_to_others"))) {
-      assertThat(text(difference)).isEqualTo("–");
+      assertThat(text(difference)).isEqualTo(published.<Long>getAs("n") == 0 ? "–" : ReportWording.NOT_COMPARED);
     } else {
-      double scale = published.getAs("statistic").equals("share_positive") ? 100 : 1;
-      assertThat(difference.getNumericCellValue()).isCloseTo(scale * published.<Double>getAs("difference_to_others"), within(1e-9));
+      // As it reads: percentage points with one decimal for a share, two decimals for a mean.
+      boolean share = published.getAs("statistic").equals("share_positive");
+      assertThat(difference.getNumericCellValue()).isCloseTo((share ? 100 : 1) * published.<Double>getAs("difference_to_others"),
+          within((share ? 0.05 : 0.005) + 1e-9));
     }
   }
 
