@@ -18,6 +18,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,6 +50,8 @@ public final class IdentifierScan {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Unicode's symbol for the unit separator: a mark between PDF words that no pattern takes for part of a number. */
+  private static final String PDF_GAP = "\u241F";
   private static final Pattern HEX_RUN = Pattern.compile("[0-9a-f][0-9a-f-]{15,}");
 
   private final SparkSession spark;
@@ -103,6 +108,9 @@ public final class IdentifierScan {
     }
     if (bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
       return kindInZip(bytes);
+    }
+    if (bytes.length > 4 && new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-")) {
+      return kindInPdf(bytes);
     }
     // _last_checkpoint is JSON too: the checkpoint's version, sizes and an MD5 checksum whose hex may hold eight digits in a row.
     if (file.getParent().getName().equals("_delta_log") && (file.getName().endsWith(".json") || file.getName().endsWith(".crc")
@@ -161,6 +169,21 @@ public final class IdentifierScan {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A PDF's text as a reader sees it (its bytes are compressed streams and ten-digit cross-reference offsets). Table
+   * cells and lines are joined with a mark that is no separator of a number: joined by spaces, the cells "72 68 76 45"
+   * of one row would read as a phone number. Spaces typed inside a text stay spaces; a number broken over two lines is
+   * found in the HTML the PDF was printed from.
+   */
+  private static Optional<IdentifierPatterns.Kind> kindInPdf(byte[] bytes) throws IOException {
+    try (PDDocument document = Loader.loadPDF(bytes)) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setWordSeparator(PDF_GAP);
+      stripper.setLineSeparator(PDF_GAP + "\n");
+      return kindInText(stripper.getText(document));
+    }
   }
 
   /** Every entry of a zip file (a workbook is one) as text. */

@@ -50,6 +50,13 @@ class IdentifierScanTest {
       xlsx.write(out);
     }
     planted.put("published/reports/2023Q2/101.xlsx", "a phone number");
+    // A PDF report: its text holds a CPR number; a clean one's bytes hold ten-digit cross-reference offsets only.
+    pdf(root.resolve("published/reports/2023Q2/101.pdf"), "Borger " + "0703641234" + " svarede");
+    planted.put("published/reports/2023Q2/101.pdf", "a CPR number");
+    pdf(root.resolve("published/reports/2023Q2/147.pdf"), "Ring til 20 30 40 50", "Mål");
+    planted.put("published/reports/2023Q2/147.pdf", "a phone number");
+    // A table row's cells (index, CI, n) that a text joined by spaces would read as the phone number 72 68 76 45.
+    pdf(root.resolve("published/clean/landsrapport.pdf"), "Svarprocent 25,2 % af 1.558 udtrukne", "72", "68", "76", "45");
     spark.createDataset(List.of("ingen", CPR_HYPHEN), Encoders.STRING()).toDF("kommentar").coalesce(1).write()
         .parquet(root.resolve("analysis/kopi").toString());
     planted.put("analysis/kopi", "Parquet row(s)");
@@ -110,6 +117,31 @@ class IdentifierScanTest {
     for (String value : VALUES) {
       assertThat(error + printed.toString(StandardCharsets.UTF_8)).doesNotContain(value);
     }
+  }
+
+  /**
+   * A one-page PDF with {@code cells} side by side on one line, as a table's row, written by PDFBox as any PDF writer
+   * would (with its cross-reference table).
+   */
+  private static void pdf(Path file, String... cells) throws Exception {
+    Files.createDirectories(file.getParent());
+    try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+      org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+      document.addPage(page);
+      try (org.apache.pdfbox.pdmodel.PDPageContentStream content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+        content.beginText();
+        content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+        content.newLineAtOffset(72, 700);
+        for (String cell : cells) {
+          content.showText(cell);
+          content.newLineAtOffset(cell.length() * 8 + 24, 0);
+        }
+        content.endText();
+      }
+      document.save(file.toFile(), org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+    }
+    assertThat(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)).as("a PDF's offsets").containsPattern("[0-9]{10} [0-9]{5} n");
   }
 
   private static void write(Path file, String text) throws Exception {
