@@ -58,4 +58,9 @@ public final class TestFiles {
   public static Path questionnaireConfig() {
     return projectDir().resolve("conf/questionnaire.yaml");
   }
+
+  /** The round's questionnaire from the shipped conf/questionnaire.yaml. */
+  public static dk.jobsurvey.config.Questionnaire questionnaire(String round) {
+    return dk.jobsurvey.config.ConfigLoader.questionnaire(questionnaireConfig(), round);
+  }
 }

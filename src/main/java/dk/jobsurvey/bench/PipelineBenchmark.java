@@ -2,6 +2,7 @@ package dk.jobsurvey.bench;
 
 import static org.apache.spark.sql.functions.col;
 
+import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.synth.ExtractGenerator;
 import dk.jobsurvey.synth.ResponseSimulator;
@@ -64,7 +65,8 @@ public final class PipelineBenchmark {
           "--warehouse", dir.resolve("warehouse").toString(), "--input", dir.resolve("extracts").toString());
       requireSuccess(pipeline.applyAsInt(common.toArray(String[]::new)), selection);
       Warehouse warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
-      ResponseSimulator.write(warehouse, survey.round(), 38, 38, dir.resolve("exports"));
+      ResponseSimulator.write(warehouse, survey.round(), ConfigLoader.questionnaire(questionnaire, survey.round()), 38, 38,
+          dir.resolve("exports"));
       List<String> withResponses = new ArrayList<>(common);
       withResponses.addAll(List.of("--responses", dir.resolve("exports").toString()));
       requireSuccess(pipeline.applyAsInt(withResponses.toArray(String[]::new)), selection);

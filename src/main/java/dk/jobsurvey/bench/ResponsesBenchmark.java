@@ -44,7 +44,7 @@ public final class ResponsesBenchmark {
             lit(null).cast(DataTypes.StringType).as("telefon"), col("kommunekode"))));
     new MailMerge(survey, warehouse, "benchmark token key, not a secret of any survey".getBytes(StandardCharsets.UTF_8), survey.fieldwork().letters().get(0))
         .execute();
-    long responses = ResponseSimulator.write(warehouse, survey.round(), 38, 38, work.resolve("export"));
+    long responses = ResponseSimulator.write(warehouse, survey.round(), questionnaire, 38, 38, work.resolve("export"));
     report.time("load a national export (first load)", () -> {
       LoadResponses.Result result = new LoadResponses(survey, questionnaire, warehouse, work.resolve("export").toString()).execute();
       return result.counts().get("rows_read");

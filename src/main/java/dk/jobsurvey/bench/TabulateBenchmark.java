@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dk.jobsurvey.config.Questionnaire;
+import dk.jobsurvey.config.QuestionnaireVersions;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.estimate.TabulateEstimates;
 import dk.jobsurvey.sample.DrawSample;
@@ -31,9 +32,10 @@ import org.apache.spark.sql.SparkSession;
 public final class TabulateBenchmark {
   private TabulateBenchmark() {}
 
-  public static BenchmarkReport run(SparkSession spark, Survey survey, Questionnaire questionnaire, List<Integer> scales,
+  public static BenchmarkReport run(SparkSession spark, Survey survey, QuestionnaireVersions versions, List<Integer> scales,
       Path work) throws Exception {
     BenchmarkReport report = new BenchmarkReport("tabulate: every table, estimates, SEs, suppression");
+    Questionnaire questionnaire = versions.forRound(survey.round());
     AtomicInteger jobs = new AtomicInteger();
     spark.sparkContext().addSparkListener(new SparkListener() {
       @Override
@@ -50,7 +52,7 @@ public final class TabulateBenchmark {
       new WeightRespondents(survey, warehouse).execute();
       new DrawSample(survey, warehouse).execute();
       sampleEveryEligible(survey, warehouse);
-      TabulateEstimates step = new TabulateEstimates(survey, questionnaire, warehouse);
+      TabulateEstimates step = new TabulateEstimates(survey, versions, warehouse);
       spark.sparkContext().listenerBus().waitUntilEmpty();
       int before = jobs.get();
       step.compute();

@@ -58,8 +58,22 @@ public final class ConfigLoader {
     return load(file, Survey.class);
   }
 
-  public static Questionnaire questionnaire(Path file) {
-    return load(file, Questionnaire.class);
+  public static QuestionnaireVersions questionnaireVersions(Path file) {
+    return load(file, QuestionnaireVersions.class);
+  }
+
+  /** The questionnaire round {@code round} was asked with; a round before the first version names the file. */
+  public static Questionnaire questionnaire(Path file, String round) {
+    return forRound(file, questionnaireVersions(file), round);
+  }
+
+  /** {@link QuestionnaireVersions#forRound}, failing with a message that names the file. */
+  public static Questionnaire forRound(Path file, QuestionnaireVersions versions, String round) {
+    try {
+      return versions.forRound(round);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(file + ": " + e.getMessage(), e);
+    }
   }
 
   private static <T> T load(Path file, Class<T> type) {

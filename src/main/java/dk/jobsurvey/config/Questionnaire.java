@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** conf/questionnaire.yaml: the rated items, their themes, and the free-text fields. */
+/**
+ * The questionnaire of one round ({@link QuestionnaireVersions#forRound}): its version's rated
+ * items, their themes, and the free-text fields.
+ */
 public record Questionnaire(
+    String version,
     Scale scale,
     List<Integer> positiveValues,
     List<String> dontKnowValues,
@@ -75,6 +79,10 @@ public record Questionnaire(
     public static final int MAX_LABEL_LENGTH = 40;
 
     public Item {
+      requireValid(id, label);
+    }
+
+    static void requireValid(String id, String label) {
       require(id.matches("q[0-9]+"), "id", "an id like q1, got '" + id + "'");
       require(!label.isBlank() && label.length() <= MAX_LABEL_LENGTH, "label",
           "a short label of 1-" + MAX_LABEL_LENGTH + " characters for " + id + ", got '" + label + "' (" + label.length() + ")");

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import dk.jobsurvey.config.Band;
 import dk.jobsurvey.config.BenefitGroup;
 import dk.jobsurvey.config.Questionnaire;
+import dk.jobsurvey.config.QuestionnaireVersions;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.fieldwork.ResponseMonitor;
 import dk.jobsurvey.publish.SuppressionLog;
@@ -33,7 +34,8 @@ import org.apache.spark.sql.types.StructType;
  * for every measure (n, Σy, Σy²) and every theme's alpha (complete cases, sums, cross products);
  * then every table, estimate, SE and suppression decision on the driver ({@link Tabulation}), with the
  * response rates' respondents and the free texts' term counts in the same disclosure system. Writes
- * published/estimates, published/response_rates, published/free_text_terms and
+ * published/estimates, published/response_rates, published/free_text_terms, published/changes (each
+ * figure's change since the previous round, {@link ChangesSinceLastRound}) and
  * analysis/suppression_log for the round, together or not at all.
  *
  * <p>Needs analysis/weights for the round (weight). Cost: one scan to the per-cell sums, the
@@ -57,15 +59,18 @@ public final class TabulateEstimates {
    * from, and seconds per phase.
    */
   public record Result(Tabulation.Result tabulation, List<Row> rates, StructType ratesSchema, long respondents, int cells,
-      Map<String, Double> phaseSeconds) {}
+      Map<String, Double> phaseSeconds, ChangesSinceLastRound.Result changes) {}
 
   private final Survey survey;
+  private final QuestionnaireVersions versions;
   private final Questionnaire questionnaire;
   private final Warehouse warehouse;
 
-  public TabulateEstimates(Survey survey, Questionnaire questionnaire, Warehouse warehouse) {
+  /** The round's figures with the round's own version of the questionnaire. */
+  public TabulateEstimates(Survey survey, QuestionnaireVersions versions, Warehouse warehouse) {
     this.survey = survey;
-    this.questionnaire = questionnaire;
+    this.versions = versions;
+    this.questionnaire = versions.forRound(survey.round());
     this.warehouse = warehouse;
   }
 
@@ -101,13 +106,18 @@ public final class TabulateEstimates {
     tables.put(Table.FREE_TEXT_TERMS, warehouse.spark().createDataFrame(tabulation.termRows(), FreeTextTerms.SCHEMA));
     tables.put(Table.SUPPRESSION_LOG, warehouse.spark().createDataFrame(
         SuppressionLog.rows(tabulation.system(), tabulation.pattern()), SuppressionLog.SCHEMA));
+    tables.put(Table.CHANGES, new ChangesSinceLastRound(survey, versions, warehouse).rows(result.changes()));
     warehouse.replaceRound(survey.round(), tables);
     Map<String, Double> seconds = new LinkedHashMap<>(result.phaseSeconds());
     seconds.put("write", (System.nanoTime() - writeStarted) / 1e9);
-    return new Result(tabulation, result.rates(), result.ratesSchema(), result.respondents(), result.cells(), seconds);
+    return new Result(tabulation, result.rates(), result.ratesSchema(), result.respondents(), result.cells(), seconds,
+        result.changes());
   }
 
-  /** Every figure and suppression decision, without writing: one Spark aggregation, the rest on the driver. */
+  /**
+   * Every figure, suppression decision and change since the previous round, without writing: one
+   * Spark aggregation, the rest on the driver (the changes read the earlier round's published figures).
+   */
   public Result compute() {
     String round = survey.round();
     warehouse.requireRound(Table.WEIGHTS, round);
@@ -180,8 +190,11 @@ public final class TabulateEstimates {
         .tabulate(survey.tables(), measures, alphas,
             new Tabulation.Released(ResponseMonitor.respondents(rateRows), itemsByTheme, texts));
     seconds.put("estimate_and_suppress", (System.nanoTime() - suppressStarted) / 1e9);
+    long changesStarted = System.nanoTime();
+    ChangesSinceLastRound.Result changes = new ChangesSinceLastRound(survey, versions, warehouse).compute(tabulation.rows());
+    seconds.put("changes", (System.nanoTime() - changesStarted) / 1e9);
     long respondents = cells.stream().mapToLong(EstimationCell::respondents).sum();
-    return new Result(tabulation, rateRows, rates.schema(), respondents, cells.size(), seconds);
+    return new Result(tabulation, rateRows, rates.schema(), respondents, cells.size(), seconds, changes);
   }
 
   /** The configured margins with the classes the round's weighting merged (analysis/weighting_diagnostics). */

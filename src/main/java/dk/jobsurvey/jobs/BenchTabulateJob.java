@@ -8,7 +8,7 @@ public final class BenchTabulateJob {
   static final JobCommand COMMAND = BenchmarkCommands.of("bench-tabulate",
       "benchmark the tabulate step (every table, SEs, suppression) at 1x and 10x the national population", "tabulate",
       List.of(BenchmarkCommands.SCALES), (context, args, spark, work) ->
-          TabulateBenchmark.run(spark, context.survey(), context.questionnaire(), args.wholeNumbers("scales"), work));
+          TabulateBenchmark.run(spark, context.survey(), context.questionnaireVersions(), args.wholeNumbers("scales"), work));
 
   private BenchTabulateJob() {}
 

@@ -29,7 +29,7 @@ public final class EstimateCsvJob {
     List<CsvEstimates.Line> lines;
     try {
       lines = CsvEstimates.estimate(raked.input(), raked.weighting(),
-          ConfigLoader.questionnaire(args.path("questionnaire")).positiveValues(), List.of("kommunekode", "ydelsesgruppe"));
+          ConfigLoader.questionnaireVersions(args.path("questionnaire")).positiveValues(), List.of("kommunekode", "ydelsesgruppe"));
     } catch (WeightingException e) {
       throw new JobFailedException(e.getMessage(), JobCommand.EXIT_FAILED);
     }

@@ -3,6 +3,7 @@ package dk.jobsurvey.jobs;
 import dk.jobsurvey.config.ConfigException;
 import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Questionnaire;
+import dk.jobsurvey.config.QuestionnaireVersions;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.config.SurveyRound;
 import dk.jobsurvey.warehouse.Digests;
@@ -15,15 +16,17 @@ import java.util.Map;
 
 /**
  * What every job starts from: the validated configuration (with {@code --round} applied), the
- * questionnaire and the warehouse root, loaded once; and, for a step the pipeline runs, the step's
- * fingerprint.
+ * questionnaire's versions and the round's own, and the warehouse root, loaded once; and, for a
+ * step the pipeline runs, the step's fingerprint. The questionnaire's fingerprint is that of the
+ * round's version and of the rewordings (what the round's figures and changes depend on), so adding
+ * a version for a later round leaves the earlier rounds' finished steps as they are.
  */
-public record JobContext(Survey survey, Questionnaire questionnaire, Path warehouse, String configSha256,
-    String questionnaireSha256, String pipelineFingerprint) {
+public record JobContext(Survey survey, QuestionnaireVersions questionnaireVersions, Questionnaire questionnaire,
+    Path warehouse, String configSha256, String questionnaireSha256, String pipelineFingerprint) {
 
   public static JobContext from(JobArgs args) {
     Survey survey = ConfigLoader.survey(args.path("config"));
-    Questionnaire questionnaire = ConfigLoader.questionnaire(args.path("questionnaire"));
+    QuestionnaireVersions versions = ConfigLoader.questionnaireVersions(args.path("questionnaire"));
     String round = args.optional("round").orElse("");
     if (!round.isEmpty()) {
       try {
@@ -32,8 +35,9 @@ public record JobContext(Survey survey, Questionnaire questionnaire, Path wareho
         throw new UsageException("--round: " + e.getMessage());
       }
     }
-    return new JobContext(survey, questionnaire, args.path("warehouse"), sha256(args.path("config")),
-        sha256(args.path("questionnaire")), null);
+    Questionnaire questionnaire = ConfigLoader.forRound(args.path("questionnaire"), versions, survey.round());
+    return new JobContext(survey, versions, questionnaire, args.path("warehouse"), sha256(args.path("config")),
+        Digests.sha256Hex(questionnaire + "|" + versions.rewordings()), null);
   }
 
   /** Hex SHA-256 of a configuration file's bytes. */
@@ -51,7 +55,7 @@ public record JobContext(Survey survey, Questionnaire questionnaire, Path wareho
 
   /** The same context for a step of the pipeline with this fingerprint. */
   JobContext inPipeline(String fingerprint) {
-    return new JobContext(survey, questionnaire, warehouse, configSha256, questionnaireSha256, fingerprint);
+    return new JobContext(survey, questionnaireVersions, questionnaire, warehouse, configSha256, questionnaireSha256, fingerprint);
   }
 
   /** Begins job {@code job}'s run on the round: its line in analysis/run_log, and the stale-input guard. */

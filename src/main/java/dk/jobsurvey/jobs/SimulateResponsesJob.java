@@ -26,7 +26,7 @@ public final class SimulateResponsesJob {
     JobContext context = JobContext.from(args);
     try (SparkSessions.JobSession session = SparkSessions.forJob("simulate-responses", context.warehouse().toString())) {
       Warehouse warehouse = new Warehouse(session.spark(), context.warehouse().toString());
-      long responses = ResponseSimulator.write(warehouse, context.round(), args.wholeNumber("seed"),
+      long responses = ResponseSimulator.write(warehouse, context.round(), context.questionnaire(), args.wholeNumber("seed"),
           (int) args.wholeNumber("until-week"), args.path("out"));
       out.printf("simulate-responses %s: %,d responses up to week %s in %s%n", context.round(), responses,
           args.value("until-week"), args.path("out").resolve("export.csv").toAbsolutePath().normalize());

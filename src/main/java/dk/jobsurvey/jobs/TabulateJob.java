@@ -1,6 +1,8 @@
 package dk.jobsurvey.jobs;
 
+import dk.jobsurvey.estimate.ChangesSinceLastRound;
 import dk.jobsurvey.estimate.Measure;
+import dk.jobsurvey.estimate.RoundChanges;
 import dk.jobsurvey.estimate.TabulateEstimates;
 import dk.jobsurvey.estimate.Tabulation;
 import dk.jobsurvey.publish.CellSystem;
@@ -38,7 +40,7 @@ public final class TabulateJob {
       // The estimates and this run's line in the run log together: a run whose log line cannot be written leaves no tables.
       TabulateEstimates.Result result = context.startRun(warehouse, "tabulate").commit(() -> {
         try {
-          return new TabulateEstimates(context.survey(), context.questionnaire(), warehouse).execute();
+          return new TabulateEstimates(context.survey(), context.questionnaireVersions(), warehouse).execute();
         } catch (DisclosureException e) {
           throw new JobFailedException("tabulate " + context.round() + ": " + e.getMessage(), JobCommand.EXIT_FAILED);
         }
@@ -48,7 +50,8 @@ public final class TabulateJob {
               "suppressed_secondary", tabulated.tabulation().suppressed(DisclosureControl.Reason.SECONDARY))));
       print(out, context, result);
       out.println("Tables: " + warehouse.location(Table.ESTIMATES) + ", " + warehouse.location(Table.RESPONSE_RATES) + ", "
-          + warehouse.location(Table.FREE_TEXT_TERMS) + ", " + warehouse.location(Table.SUPPRESSION_LOG));
+          + warehouse.location(Table.FREE_TEXT_TERMS) + ", " + warehouse.location(Table.CHANGES) + ", "
+          + warehouse.location(Table.SUPPRESSION_LOG));
     }
   }
 
@@ -100,7 +103,26 @@ public final class TabulateJob {
         .forEach((key, rows) -> out.printf("  free text %-9s %s%n", key, rows.stream()
             .sorted(java.util.Comparator.comparing(r -> r.<Integer>getAs("rank"))).limit(6)
             .map(r -> r.getAs("term") + " (" + r.getAs("texts_with_term") + ")").collect(java.util.stream.Collectors.joining(", "))));
+    printChanges(out, context, result.changes());
     out.println("seconds: " + String.join(", ", result.phaseSeconds().entrySet().stream()
         .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).toList()));
+  }
+
+  private static void printChanges(PrintStream out, JobContext context, ChangesSinceLastRound.Result changes) {
+    if (changes.previousRound().isEmpty()) {
+      out.println("Changes: none, no earlier round in published/estimates");
+      return;
+    }
+    String before = changes.previousRound().get();
+    long significant = changes.changes().stream().filter(RoundChanges.Change::significant).count();
+    out.printf(Locale.ROOT, "Changes since %s: %,d figures published in both rounds compared, %,d significant at 5 %%%n", before,
+        changes.changes().size(), significant);
+    out.printf(Locale.ROOT, "  not compared (new or reworded items): %s%n", changes.notCompared().isEmpty() ? "none"
+        : String.join(", ", changes.notCompared()));
+    out.printf(Locale.ROOT, "  municipalities without figures in %s: %s%n", before,
+        changes.municipalitiesWithoutEarlierFigures().isEmpty() ? "none" : String.join(", ", changes.municipalitiesWithoutEarlierFigures()));
+    // The SE treats the rounds as independent samples; persons who answered both make it cautious (DESIGN.md §8b).
+    out.printf(Locale.ROOT, "  respondents of %s who also answered in %s: %,d (the SE assumes independent samples)%n",
+        context.round(), before, changes.respondentsInBoth());
   }
 }

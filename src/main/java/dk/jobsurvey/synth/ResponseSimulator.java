@@ -2,6 +2,7 @@ package dk.jobsurvey.synth;
 
 import static org.apache.spark.sql.functions.col;
 
+import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.BufferedWriter;
@@ -34,16 +35,24 @@ import org.apache.spark.sql.Row;
  * from a person level, a theme level and item noise, shifted by group (group means 3.2-3.8, as
  * KL's themes), with 5 % "ved ikke". Two pilot municipalities differ for real, so the reports have
  * something to find: Odense (461) rates its relevance theme 0.5 higher, Gentofte (157) its dignity
- * theme 0.4 lower ({@link #MUNICIPALITY_EFFECTS}). q14 follows q13 (satisfied or not); a few free texts hold a
- * CPR-like number, a phone number or an e-mail address, as real ones do. Deterministic per seed.
+ * theme 0.4 lower ({@link #MUNICIPALITY_EFFECTS}); from 2024 Gentofte's dignity rises by 0.5, so a later
+ * round has a real change to show ({@link #EFFECTS_FROM_2024}). q14 follows q13 (satisfied or not); a few
+ * free texts hold a CPR-like number, a phone number or an e-mail address, as real ones do.
+ * Deterministic per seed.
+ *
+ * <p>The answers come from 13 latent questions (the pilot's q1-q13, in its order); the export names
+ * them as the round's questionnaire asks them: a latent question the round does not ask is answered
+ * under the round's new ids (a rewording, such as q16 for q8), in order.
  */
 public final class ResponseSimulator {
-  private static final String HEADER = "Token;Indsendt;q1;q2;q3;q4;q5;q6;q7;q8;q9;q10;q11;q12;q13;q14;q15";
+  private static final int LATENT_ITEMS = 13;
   private static final int[] THEME_OF_ITEM = {0, 0, 1, 2, 2, 0, 1, 1, 1, 1, 2, 3, 3};
   /** Municipality → shift of the answers per theme (værdighed, kompetence, relevans, progression). */
   static final Map<String, double[]> MUNICIPALITY_EFFECTS = Map.of(
       "461", new double[] {0, 0, 0.5, 0},
       "157", new double[] {-0.4, 0, 0, 0});
+  /** Added to {@link #MUNICIPALITY_EFFECTS} in rounds from 2024. */
+  static final Map<String, double[]> EFFECTS_FROM_2024 = Map.of("157", new double[] {0.5, 0, 0, 0});
   private static final double[] NO_EFFECT = {0, 0, 0, 0};
   private static final String[] SATISFIED = {"Min sagsbehandler lyttede og tog mig alvorligt.",
       "Jeg fik hurtigt et praktikforløb, som passede til mig.", "De var venlige og forstod min situation.",
@@ -56,8 +65,13 @@ public final class ResponseSimulator {
 
   private ResponseSimulator() {}
 
-  /** Writes {@code export.csv} into {@code folder}; returns the number of responses in it. */
-  public static long write(Warehouse warehouse, String round, long seed, int untilWeek, Path folder) throws IOException {
+  /**
+   * Writes {@code export.csv} for the round, asked with {@code questionnaire} (the round's version),
+   * into {@code folder}; returns the number of responses in it.
+   */
+  public static long write(Warehouse warehouse, String round, Questionnaire questionnaire, long seed, int untilWeek, Path folder)
+      throws IOException {
+    String header = "Token;Indsendt;" + String.join(";", exportColumns(questionnaire));
     Dataset<Row> people = warehouse.readRound(Table.CONTACTS, round).select("person_key", "token")
         .join(warehouse.readRound(Table.SAMPLE, round).select("person_key", "ydelsesgruppe", "kommunekode"), "person_key")
         .join(warehouse.readRound(Table.POPULATION, round).where(col("eligible")).select("person_key", "alder"), "person_key");
@@ -76,7 +90,7 @@ public final class ResponseSimulator {
     Files.createDirectories(folder);
     long count = 0;
     try (Writer writer = new BufferedWriter(Files.newBufferedWriter(folder.resolve("export.csv"), StandardCharsets.UTF_8))) {
-      writer.write(HEADER + "\n");
+      writer.write(header + "\n");
       Iterator<String> sorted = lines.orderBy("value").toLocalIterator();
       while (sorted.hasNext()) {
         writer.write(sorted.next() + "\n");
@@ -117,13 +131,14 @@ public final class ResponseSimulator {
     double[] theme = {random.nextGaussian() * 0.4, random.nextGaussian() * 0.4, random.nextGaussian() * 0.4, random.nextGaussian() * 0.4};
     StringBuilder line = new StringBuilder(token).append(';').append(submitted.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
     int q13 = 3;
-    for (int item = 0; item < 13; item++) {
+    for (int item = 0; item < LATENT_ITEMS; item++) {
       line.append(';');
       if (random.nextInt(20) == 0) {
         line.append("ved ikke");
         continue;
       }
-      double shift = MUNICIPALITY_EFFECTS.getOrDefault(kommunekode, NO_EFFECT)[THEME_OF_ITEM[item]];
+      double shift = MUNICIPALITY_EFFECTS.getOrDefault(kommunekode, NO_EFFECT)[THEME_OF_ITEM[item]]
+          + (round.compareTo("2024") >= 0 ? EFFECTS_FROM_2024.getOrDefault(kommunekode, NO_EFFECT)[THEME_OF_ITEM[item]] : 0);
       int value = (int) Math.max(1, Math.min(5, Math.round(groupMean + shift + person + theme[THEME_OF_ITEM[item]]
           + random.nextGaussian() * 0.6)));
       line.append(value);
@@ -134,6 +149,36 @@ public final class ResponseSimulator {
     line.append(';').append(random.nextInt(100) < 35 ? freeText(random, q13 >= 4 ? SATISFIED : DISSATISFIED) : "");
     line.append(';').append(random.nextInt(100) < 30 ? freeText(random, BETTER) : "");
     return line.toString();
+  }
+
+  /**
+   * The export's answer columns: the 13 latent questions under the ids the round asks them by, then
+   * the two free texts.
+   */
+  static List<String> exportColumns(Questionnaire questionnaire) {
+    List<String> asked = questionnaire.items().stream().map(Questionnaire.Item::id).toList();
+    List<String> pilotIds = new ArrayList<>();
+    for (int item = 1; item <= LATENT_ITEMS; item++) {
+      pilotIds.add("q" + item);
+    }
+    Iterator<String> newIds = asked.stream().filter(id -> !pilotIds.contains(id)).iterator();
+    List<String> columns = new ArrayList<>();
+    for (String id : pilotIds) {
+      if (asked.contains(id)) {
+        columns.add(id);
+      } else if (newIds.hasNext()) {
+        columns.add(newIds.next());
+      } else {
+        throw new IllegalArgumentException("questionnaire " + questionnaire.version() + " asks neither " + id
+            + " nor a new item in its place; the simulator answers 13 rated questions");
+      }
+    }
+    if (newIds.hasNext() || questionnaire.freeText().size() != 2) {
+      throw new IllegalArgumentException("questionnaire " + questionnaire.version()
+          + ": the simulator answers 13 rated questions and 2 free texts");
+    }
+    questionnaire.freeText().forEach(text -> columns.add(text.id()));
+    return columns;
   }
 
   private static String freeText(SplittableRandom random, String[] templates) {

@@ -24,6 +24,7 @@ public enum Table {
   ESTIMATES(Zone.PUBLISHED, "tabulate"),
   RESPONSE_RATES(Zone.PUBLISHED, "tabulate"),
   FREE_TEXT_TERMS(Zone.PUBLISHED, "tabulate"),
+  CHANGES(Zone.PUBLISHED, "tabulate"),
   DATA_QUALITY(Zone.PUBLISHED, "ingest");
 
   private final Zone zone;

@@ -380,7 +380,9 @@ public final class Warehouse {
         if (!exists(table)) {
           writer(table, source.limit(0)).save(location(table));
         }
-        var merge = DeltaTable.forPath(spark, location(table)).as("t").merge(source.as("s"), on.toString());
+        // With schema evolution: a later questionnaire's new item (q16) becomes a column, null in earlier
+        // rounds' rows, and an item the round no longer asks (q8) stays, null in its rows.
+        var merge = DeltaTable.forPath(spark, location(table)).as("t").merge(source.as("s"), on.toString()).withSchemaEvolution();
         (replaceWhen == null ? merge : merge.whenMatched(replaceWhen).updateAll()).whenNotMatched().insertAll().execute();
       });
       return null;

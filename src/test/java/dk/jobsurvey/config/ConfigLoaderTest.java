@@ -58,7 +58,7 @@ class ConfigLoaderTest {
 
   @Test
   void shippedQuestionnaireHasThirteenItemsInFourThemesAndTwoFreeTexts() {
-    Questionnaire questionnaire = ConfigLoader.questionnaire(TestFiles.questionnaireConfig());
+    Questionnaire questionnaire = ConfigLoader.questionnaire(TestFiles.questionnaireConfig(), "2023Q2");
     assertThat(questionnaire.items()).hasSize(13);
     assertThat(questionnaire.items().get(0).id()).isEqualTo("q1");
     assertThat(questionnaire.items().get(0).text()).isEqualTo("Oplever du at blive mødt med tillid i jobcentret?");
@@ -193,38 +193,55 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void questionnaireItemWithUnknownThemeIsRejected() throws IOException {
-    String text = Files.readString(TestFiles.questionnaireConfig());
-    Path file = dir.resolve("questionnaire.yaml");
-    Files.writeString(file, text.replace("    theme: relevans\n    label: Præsenteret", "    theme: relevance\n    label: Præsenteret"));
-    assertThatThrownBy(() -> ConfigLoader.questionnaire(file))
-        .hasMessageContaining("items.q11.theme")
-        .hasMessageContaining("got 'relevance'");
+  void aThemeListingAnItemThatIsNotAskedIsRejected() throws IOException {
+    Path file = editedQuestionnaire("items: [q4, q5, q11]}", "items: [q4, q5, q17]}");
+    assertThatThrownBy(() -> ConfigLoader.questionnaireVersions(file))
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("versions.pilot-2023.themes.relevans")
+        .hasMessageContaining("got 'q17'");
   }
 
   @Test
-  void twoItemsWithTheSameLabelAreRejected() throws IOException {
-    String text = Files.readString(TestFiles.questionnaireConfig());
-    Path file = dir.resolve("questionnaire.yaml");
-    Files.writeString(file, text.replace("label: Aftalte, hvad der skal ske", "label: formålet med samtalen var klart"));
-    assertThatThrownBy(() -> ConfigLoader.questionnaire(file))
-        .hasMessageContaining("items.q10.label")
+  void twoItemsWithTheSameLabelInAVersionAreRejected() throws IOException {
+    Path file = editedQuestionnaire("label: Aftalte, hvad der skal ske", "label: formålet med samtalen var klart");
+    assertThatThrownBy(() -> ConfigLoader.questionnaireVersions(file))
+        .hasMessageContaining("versions.pilot-2023.items.q10.label")
         .hasMessageContaining("appears twice");
   }
 
   @Test
   void aLabelTooLongForAChartIsRejected() throws IOException {
-    String text = Files.readString(TestFiles.questionnaireConfig());
-    Path file = dir.resolve("questionnaire.yaml");
-    Files.writeString(file, text.replace("label: Mødt med tillid", "label: Oplever du at blive mødt med tillid i jobcentret?"));
-    assertThatThrownBy(() -> ConfigLoader.questionnaire(file))
+    Path file = editedQuestionnaire("label: Mødt med tillid", "label: Oplever du at blive mødt med tillid i jobcentret?");
+    assertThatThrownBy(() -> ConfigLoader.questionnaireVersions(file))
         .hasMessageContaining("items[0].label")
         .hasMessageContaining("1-40 characters for q1");
   }
 
   @Test
+  void aVersionAskingAnItemAndItsRewordingIsRejected() throws IOException {
+    Path file = editedQuestionnaire("items: [q3, q7, q16, q9, q10]}", "items: [q3, q7, q8, q16, q9, q10]}");
+    assertThatThrownBy(() -> ConfigLoader.questionnaireVersions(file))
+        .hasMessageContaining("versions.national-2024")
+        .hasMessageContaining("not both (q16, q8)");
+  }
+
+  @Test
+  void aRoundBeforeTheFirstVersionIsNamedWithTheFile() {
+    assertThatThrownBy(() -> ConfigLoader.questionnaire(TestFiles.questionnaireConfig(), "2022Q4"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("questionnaire.yaml")
+        .hasMessageContaining("round 2022Q4 comes before the first version of the questionnaire ('pilot-2023', from round 2023Q2)");
+  }
+
+  private Path editedQuestionnaire(String from, String to) throws IOException {
+    String text = Files.readString(TestFiles.questionnaireConfig());
+    assertThat(text).as("the shipped questionnaire holds the text the test edits").contains(from);
+    return Files.writeString(dir.resolve("questionnaire.yaml"), text.replace(from, to));
+  }
+
+  @Test
   void theShippedLabelsAreDistinctAndWhole() {
-    Questionnaire questionnaire = ConfigLoader.questionnaire(TestFiles.questionnaireConfig());
+    Questionnaire questionnaire = ConfigLoader.questionnaire(TestFiles.questionnaireConfig(), "2023Q2");
     assertThat(questionnaire.items()).extracting(Questionnaire.Item::label).doesNotHaveDuplicates()
         .allSatisfy(label -> assertThat(label).doesNotEndWith("...").hasSizeLessThanOrEqualTo(40));
   }

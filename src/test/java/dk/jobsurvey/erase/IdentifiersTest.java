@@ -78,7 +78,7 @@ class IdentifiersTest {
     try (LogCapture logs = new LogCapture(); PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
       assertThat(Launcher.run(new String[] {"create-keys", "--config", config.toString()}, out, out)).isZero();
       assertThat(Launcher.run(pipeline.toArray(String[]::new), out, out)).as(printed.toString(StandardCharsets.UTF_8)).isZero();
-      ResponseSimulator.write(warehouse, survey.round(), 5, 38, dir.resolve("exports"));
+      ResponseSimulator.write(warehouse, survey.round(), TestFiles.questionnaire(survey.round()), 5, 38, dir.resolve("exports"));
       List<String> inputCprs = new ArrayList<>();
       List<String> inputPhones = new ArrayList<>();
       List<String> inputNames = new ArrayList<>();

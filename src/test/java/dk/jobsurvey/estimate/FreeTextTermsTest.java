@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SparkTestSession.class)
 class FreeTextTermsTest {
   static final Survey SURVEY = ConfigLoader.survey(TestFiles.surveyConfig());
-  static final Questionnaire QUESTIONNAIRE = ConfigLoader.questionnaire(TestFiles.questionnaireConfig());
+  static final Questionnaire QUESTIONNAIRE = ConfigLoader.questionnaire(TestFiles.questionnaireConfig(), "2023Q2");
 
   @Test
   void frequentTermsAndPairsOfCellsWithFiveOrMoreTextsWithoutStopWordsOrPlaceholders(SparkSession spark, @TempDir Path dir) {

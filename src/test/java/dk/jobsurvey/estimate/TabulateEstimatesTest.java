@@ -54,14 +54,14 @@ class TabulateEstimatesTest {
 
   /** Runs tabulate for {@code survey} and writes its tables. */
   static void tabulate(Survey survey) {
-    new TabulateEstimates(survey, WeightedPipeline.QUESTIONNAIRE, warehouse).execute();
+    new TabulateEstimates(survey, WeightedPipeline.VERSIONS, warehouse).execute();
   }
 
   /** The Spark jobs computing every figure for {@code survey} (the Delta writes after it are Delta's own). */
   static int computeJobs(Survey survey) throws Exception {
     spark.sparkContext().listenerBus().waitUntilEmpty();
     int before = JOBS.get();
-    new TabulateEstimates(survey, WeightedPipeline.QUESTIONNAIRE, warehouse).compute();
+    new TabulateEstimates(survey, WeightedPipeline.VERSIONS, warehouse).compute();
     spark.sparkContext().listenerBus().waitUntilEmpty();
     return JOBS.get() - before;
   }
@@ -178,7 +178,7 @@ class TabulateEstimatesTest {
     try {
       for (java.util.Map<String, String> layout : layouts) {
         layout.forEach((key, value) -> spark.conf().set(key, value));
-        figures.add(new TabulateEstimates(SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse).compute().tabulation().rows()
+        figures.add(new TabulateEstimates(SURVEY, WeightedPipeline.VERSIONS, warehouse).compute().tabulation().rows()
             .stream().map(Object::toString).sorted().toList());
       }
     } finally {

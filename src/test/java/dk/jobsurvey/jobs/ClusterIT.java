@@ -52,7 +52,7 @@ class ClusterIT {
     // The reference, in this JVM on local[2] (a new JVM through spark-submit would only repeat the
     // start-up): fieldwork starts, the survey tool's export comes back, the pipeline finishes.
     assertThat(PipelineJobTest.pipeline(config, local, "--input", input).exit()).isZero();
-    ResponseSimulator.write(new Warehouse(spark, local.toString()), survey.round(), 5, 38, dir.resolve("exports"));
+    ResponseSimulator.write(new Warehouse(spark, local.toString()), survey.round(), TestFiles.questionnaire(survey.round()), 5, 38, dir.resolve("exports"));
     String exports = dir.resolve("exports").toString();
     assertThat(PipelineJobTest.pipeline(config, local, "--input", input, "--responses", exports).exit()).isZero();
 

@@ -56,7 +56,7 @@ class KillAnywhereIT {
     // The uninterrupted run (here), and its survey export, which the killed runs load too (same keys, same tokens).
     Path reference = dir.resolve("reference");
     assertThat(PipelineJobTest.pipeline(config, reference, "--input", input).exit()).isZero();
-    ResponseSimulator.write(new Warehouse(spark, reference.toString()), survey.round(), 5, 38, dir.resolve("exports"));
+    ResponseSimulator.write(new Warehouse(spark, reference.toString()), survey.round(), TestFiles.questionnaire(survey.round()), 5, 38, dir.resolve("exports"));
     String exports = dir.resolve("exports").toString();
     assertThat(PipelineJobTest.pipeline(config, reference, "--input", input, "--responses", exports).exit()).isZero();
 

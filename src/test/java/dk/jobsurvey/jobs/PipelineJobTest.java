@@ -71,7 +71,7 @@ class PipelineJobTest {
     assertThat(jobsLogged(tables, survey.round())).containsExactly("ingest", "sample", "mailmerge", "pipeline");
 
     // The final export arrives: the first three steps are unchanged and skipped, the rest run.
-    ResponseSimulator.write(new Warehouse(spark, warehouse.toString()), survey.round(), 5, 38, dir.resolve("exports"));
+    ResponseSimulator.write(new Warehouse(spark, warehouse.toString()), survey.round(), TestFiles.questionnaire(survey.round()), 5, 38, dir.resolve("exports"));
     String exports = dir.resolve("exports").toString();
     Run rest = pipeline(config, warehouse, "--input", input, "--responses", exports);
     assertThat(rest.exit()).as(rest.output()).isZero();

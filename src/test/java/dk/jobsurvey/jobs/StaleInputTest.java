@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaleInputTest {
   static final Survey SURVEY = ConfigLoader.survey(TestFiles.surveyConfig());
-  static final Questionnaire QUESTIONNAIRE = ConfigLoader.questionnaire(TestFiles.questionnaireConfig());
+  static final Questionnaire QUESTIONNAIRE = ConfigLoader.questionnaire(TestFiles.questionnaireConfig(), "2023Q2");
 
   record Run(int exit, String output) {}
 
@@ -54,7 +54,7 @@ class StaleInputTest {
   static void weighted(SparkSession spark) throws Exception {
     // The municipalities of WeightedPipeline, which weighting is known to handle.
     warehouse = SmallPipeline.invited(spark, SURVEY, dir, "825,563,482", 11, 0.0);
-    ResponseSimulator.write(warehouse, SURVEY.round(), 5, 38, dir.resolve("export"));
+    ResponseSimulator.write(warehouse, SURVEY.round(), TestFiles.questionnaire(SURVEY.round()), 5, 38, dir.resolve("export"));
     new LoadResponses(SURVEY, QUESTIONNAIRE, warehouse, dir.resolve("export").toString()).execute();
     Run weight = run("weight", TestFiles.surveyConfig());
     assertThat(weight.exit()).as(weight.output()).isZero();

@@ -75,7 +75,7 @@ class NotebooksTest {
   @Test
   void everySqlParagraphOfEveryNoteRuns(SparkSession spark) throws Exception {
     WeightedPipeline.Built built = WeightedPipeline.get(spark);
-    new TabulateEstimates(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, built.warehouse()).execute();
+    new TabulateEstimates(WeightedPipeline.SURVEY, WeightedPipeline.VERSIONS, built.warehouse()).execute();
     List<String> views = NotebookViews.register(spark, built.dir().resolve("warehouse").toString(), WeightedPipeline.SURVEY.round());
     assertThat(views).contains("population", "weights", "estimates", "response_rates").doesNotContain(
         Table.IDENTITY.tableName(), Table.CONTACTS.tableName(), Table.RAW_EXTRACT.tableName(), Table.FREE_TEXT.tableName());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dk.jobsurvey.SparkTestSession;
 import dk.jobsurvey.TestFiles;
 import dk.jobsurvey.config.ConfigLoader;
-import dk.jobsurvey.config.Questionnaire;
+import dk.jobsurvey.config.QuestionnaireVersions;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.estimate.TabulateEstimates;
 import dk.jobsurvey.sample.DrawSample;
@@ -27,10 +27,10 @@ class StagesOutOfOrderTest {
   @Test
   void aStageCalledBeforeTheStepItNeedsSaysWhatToRunFirst(SparkSession spark, @TempDir Path dir) {
     Survey survey = ConfigLoader.survey(TestFiles.surveyConfig());
-    Questionnaire questionnaire = ConfigLoader.questionnaire(TestFiles.questionnaireConfig());
+    QuestionnaireVersions versions = ConfigLoader.questionnaireVersions(TestFiles.questionnaireConfig());
     Warehouse warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
 
-    assertThatThrownBy(() -> new TabulateEstimates(survey, questionnaire, warehouse).execute())
+    assertThatThrownBy(() -> new TabulateEstimates(survey, versions, warehouse).execute())
         .isInstanceOf(MissingTableException.class)
         .hasMessageContaining("analysis/weights does not exist in the warehouse")
         .hasMessageContaining("run `weight` for the round first")

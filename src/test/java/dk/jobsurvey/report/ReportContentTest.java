@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A report of hand-made published figures: a hidden cell reads "<5", never 0 or blank; no answers read "–". */
 class ReportContentTest {
   static final Survey SURVEY = ConfigLoader.survey(TestFiles.surveyConfig());
-  static final Questionnaire QUESTIONNAIRE = ConfigLoader.questionnaire(TestFiles.questionnaireConfig());
+  static final Questionnaire QUESTIONNAIRE = ConfigLoader.questionnaire(TestFiles.questionnaireConfig(), "2023Q2");
 
   static PublishedResults results() {
     List<PublishedResults.Estimate> estimates = new ArrayList<>();
@@ -109,7 +109,7 @@ class ReportContentTest {
     Path questionnaireFile = Files.writeString(dir.resolve("questionnaire.yaml"), Files.readString(TestFiles.questionnaireConfig())
         .replace("scale: {min: 1, max: 5}", "scale: {min: 1, max: 7}").replace("positive_values: [4, 5]", "positive_values: [5, 6, 7]"));
     Survey survey = ConfigLoader.survey(surveyFile);
-    Questionnaire questionnaire = ConfigLoader.questionnaire(questionnaireFile);
+    Questionnaire questionnaire = ConfigLoader.questionnaire(questionnaireFile, "2023Q2");
     assertThat(survey.suppression().minRespondents()).as("the edited configuration").isEqualTo(10);
     ReportContent content = new ReportContent(results(), survey, questionnaire, "825");
 

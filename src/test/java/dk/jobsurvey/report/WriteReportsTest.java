@@ -43,7 +43,7 @@ class WriteReportsTest {
   @BeforeAll
   static void reports(SparkSession spark) throws Exception {
     warehouse = WeightedPipeline.get(spark).warehouse();
-    new TabulateEstimates(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse).execute();
+    new TabulateEstimates(WeightedPipeline.SURVEY, WeightedPipeline.VERSIONS, warehouse).execute();
     files = new WriteReports(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse, Optional.empty()).execute();
   }
 

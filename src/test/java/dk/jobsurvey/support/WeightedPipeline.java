@@ -3,6 +3,7 @@ package dk.jobsurvey.support;
 import dk.jobsurvey.TestFiles;
 import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Questionnaire;
+import dk.jobsurvey.config.QuestionnaireVersions;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.responses.LoadResponses;
 import dk.jobsurvey.synth.ResponseSimulator;
@@ -22,7 +23,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class WeightedPipeline {
   public static final Survey SURVEY = ConfigLoader.survey(TestFiles.surveyConfig());
-  public static final Questionnaire QUESTIONNAIRE = ConfigLoader.questionnaire(TestFiles.questionnaireConfig());
+  public static final QuestionnaireVersions VERSIONS = ConfigLoader.questionnaireVersions(TestFiles.questionnaireConfig());
+  public static final Questionnaire QUESTIONNAIRE = VERSIONS.forRound(SURVEY.round());
 
   /** The folder (extracts/, export/, warehouse/), the warehouse, and the weighting's result. */
   public record Built(Path dir, Warehouse warehouse, WeightRespondents.Result weighting) {}
@@ -36,7 +38,7 @@ public final class WeightedPipeline {
       Path dir = Files.createTempDirectory("jobsurvey-weighted");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
       Warehouse warehouse = SmallPipeline.invited(spark, SURVEY, dir, "825,563,482", 11, 0.0);
-      ResponseSimulator.write(warehouse, SURVEY.round(), 5, 38, dir.resolve("export"));
+      ResponseSimulator.write(warehouse, SURVEY.round(), TestFiles.questionnaire(SURVEY.round()), 5, 38, dir.resolve("export"));
       new LoadResponses(SURVEY, QUESTIONNAIRE, warehouse, dir.resolve("export").toString()).execute();
       built = new Built(dir, warehouse, new WeightRespondents(SURVEY, warehouse).execute());
     }

@@ -74,7 +74,7 @@ class AllOrNothingTest {
     extracts(0.02, "extracts-b");
     Run first = run("pipeline", "--config", config.toString(), "--warehouse", root.toString(), "--input", dir.resolve("extracts-a").toString());
     assertThat(first.exit()).as(first.output()).isZero();
-    ResponseSimulator.write(warehouse, survey.round(), 5, 38, dir.resolve("exports-a"));
+    ResponseSimulator.write(warehouse, survey.round(), TestFiles.questionnaire(survey.round()), 5, 38, dir.resolve("exports-a"));
     Run rest = run("pipeline", "--config", config.toString(), "--warehouse", root.toString(), "--input",
         dir.resolve("extracts-a").toString(), "--responses", dir.resolve("exports-a").toString());
     assertThat(rest.exit()).as(rest.output()).isZero();
@@ -103,7 +103,7 @@ class AllOrNothingTest {
   @Test
   @Order(3)
   void responsesWithTheirThreeMerges() throws Exception {
-    ResponseSimulator.write(warehouse, survey.round(), 6, 38, dir.resolve("exports-b"));
+    ResponseSimulator.write(warehouse, survey.round(), TestFiles.questionnaire(survey.round()), 6, 38, dir.resolve("exports-b"));
     faultsUntilSuccess("responses", "--config", config.toString(), "--input", dir.resolve("exports-b").toString());
   }
 
@@ -128,7 +128,7 @@ class AllOrNothingTest {
   @Test
   @Order(7)
   void aTableThatCannotBeWrittenLeavesTheOtherTwoOfTheResponseLoadAsTheyWere() throws Exception {
-    ResponseSimulator.write(warehouse, survey.round(), 7, 38, dir.resolve("exports-c"));
+    ResponseSimulator.write(warehouse, survey.round(), TestFiles.questionnaire(survey.round()), 7, 38, dir.resolve("exports-c"));
     State before = State.of(warehouse, root);
     Path freeText = root.resolve("restricted/free_text");
     try (ReadOnly ignored = ReadOnly.of(freeText)) {

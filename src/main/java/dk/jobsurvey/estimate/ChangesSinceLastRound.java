@@ -1,0 +1,138 @@
+package dk.jobsurvey.estimate;
+
+import static org.apache.spark.sql.functions.col;
+
+import dk.jobsurvey.config.QuestionnaireVersions;
+import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.warehouse.Table;
+import dk.jobsurvey.warehouse.Warehouse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * published/changes for the round: every figure's change since the latest earlier round in
+ * published/estimates ({@link RoundChanges}), read from the published figures of both rounds only.
+ * Also counts, for the record, the respondents who answered in both rounds (the SE assumes none
+ * did) and names the municipalities without earlier figures.
+ */
+public final class ChangesSinceLastRound {
+  public static final StructType SCHEMA = new StructType()
+      .add("previous_round", DataTypes.StringType).add("table_name", DataTypes.StringType)
+      .add("item", DataTypes.StringType).add("item_before", DataTypes.StringType).add("statistic", DataTypes.StringType)
+      .add("kommunekode", DataTypes.StringType).add("ydelsesgruppe", DataTypes.StringType).add("koen", DataTypes.StringType)
+      .add("aldersgruppe", DataTypes.StringType).add("varighedsgruppe", DataTypes.StringType)
+      .add("weighted", DataTypes.BooleanType).add("n", DataTypes.LongType).add("n_before", DataTypes.LongType)
+      .add("estimate", DataTypes.DoubleType).add("estimate_before", DataTypes.DoubleType)
+      .add("change", DataTypes.DoubleType).add("se", DataTypes.DoubleType).add("ci_low", DataTypes.DoubleType)
+      .add("ci_high", DataTypes.DoubleType).add("significant", DataTypes.BooleanType);
+
+  /**
+   * The earlier round compared with (empty for the first round), the changes, the items not compared
+   * (new or reworded), the municipalities with figures now and none published in the earlier round
+   * (new in the survey, or every figure suppressed then), and the
+   * respondents of this round who also answered the earlier one.
+   */
+  public record Result(Optional<String> previousRound, List<RoundChanges.Change> changes, List<String> notCompared,
+      List<String> municipalitiesWithoutEarlierFigures, long respondentsInBoth) {}
+
+  private final Survey survey;
+  private final QuestionnaireVersions versions;
+  private final Warehouse warehouse;
+
+  public ChangesSinceLastRound(Survey survey, QuestionnaireVersions versions, Warehouse warehouse) {
+    this.survey = survey;
+    this.versions = versions;
+    this.warehouse = warehouse;
+  }
+
+  /** The changes of this round's figures {@code now} (its tabulation, published or not). */
+  public Result compute(List<Tabulation.Row> now) {
+    Optional<String> previous = previousRound();
+    if (previous.isEmpty()) {
+      return new Result(previous, List.of(), List.of(), List.of(), 0);
+    }
+    String before = previous.get();
+    QuestionnaireVersions.Comparison comparison = versions.comparison(before, survey.round());
+    List<RoundChanges.Figure> earlier = new ArrayList<>();
+    Dataset<Row> published = warehouse.readRound(Table.ESTIMATES, before)
+        .where(col("suppressed").equalTo(false).and(col("estimate").isNotNull()).and(col("se").isNotNull()));
+    for (Row row : published.collectAsList()) {
+      earlier.add(figure(row));
+    }
+    List<RoundChanges.Figure> later = new ArrayList<>();
+    for (Tabulation.Row row : now) {
+      if (!row.suppressed() && row.estimate() != null && row.se() != null) {
+        later.add(new RoundChanges.Figure(row.table(), row.item(), row.statistic(), row.domain(), row.weighted(), row.n(),
+            row.estimate(), row.se()));
+      }
+    }
+    TreeSet<String> municipalities = municipalities(later);
+    municipalities.removeAll(municipalities(earlier));
+    return new Result(previous, RoundChanges.between(comparison, earlier, later), comparison.notCompared(),
+        List.copyOf(municipalities), respondentsInBoth(before));
+  }
+
+  /** The result as rows of published/changes. */
+  public Dataset<Row> rows(Result result) {
+    List<Row> rows = new ArrayList<>(result.changes().size());
+    for (RoundChanges.Change c : result.changes()) {
+      rows.add(RowFactory.create(result.previousRound().orElseThrow(), c.table(), c.item(), c.itemBefore(), c.statistic(),
+          c.domain().get("kommunekode"), c.domain().get("ydelsesgruppe"), c.domain().get("koen"),
+          c.domain().get("aldersgruppe"), c.domain().get("varighedsgruppe"), c.weighted(), c.n(), c.nBefore(), c.estimate(),
+          c.estimateBefore(), c.change(), c.se(), c.ciLow(), c.ciHigh(), c.significant()));
+    }
+    return warehouse.spark().createDataFrame(rows, SCHEMA);
+  }
+
+  /** The latest round before this one with published estimates. */
+  private Optional<String> previousRound() {
+    if (!warehouse.exists(Table.ESTIMATES)) {
+      return Optional.empty();
+    }
+    String round = survey.round();
+    return warehouse.read(Table.ESTIMATES).select(Warehouse.ROUND_COLUMN).distinct().collectAsList().stream()
+        .map(r -> r.getString(0)).filter(r -> r.compareTo(round) < 0).max(String::compareTo);
+  }
+
+  /** Persons (by pseudonymous key) who responded in both rounds: the overlap the independence assumption ignores. */
+  private long respondentsInBoth(String before) {
+    if (!warehouse.exists(Table.RESPONSES)) {
+      return 0;
+    }
+    Dataset<Row> earlier = warehouse.readRound(Table.RESPONSES, before).where(col("is_respondent")).select("person_key");
+    Dataset<Row> now = warehouse.readRound(Table.RESPONSES, survey.round()).where(col("is_respondent")).select("person_key");
+    return now.join(earlier, "person_key").count();
+  }
+
+  private static RoundChanges.Figure figure(Row row) {
+    Map<String, String> domain = new LinkedHashMap<>();
+    for (String variable : Survey.DOMAIN_VARIABLES) {
+      String value = row.getAs(variable);
+      if (value != null) {
+        domain.put(variable, value);
+      }
+    }
+    return new RoundChanges.Figure(row.getAs("table_name"), row.getAs("item"), row.getAs("statistic"), domain,
+        row.<Boolean>getAs("weighted"), row.<Long>getAs("n"), row.<Double>getAs("estimate"), row.<Double>getAs("se"));
+  }
+
+  private static TreeSet<String> municipalities(List<RoundChanges.Figure> figures) {
+    TreeSet<String> codes = new TreeSet<>();
+    figures.forEach(f -> {
+      String code = f.domain().get("kommunekode");
+      if (code != null) {
+        codes.add(code);
+      }
+    });
+    return codes;
+  }
+}
