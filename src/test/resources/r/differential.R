@@ -5,6 +5,9 @@
 # Writes r_status.txt (converged or failed), and for a design that converged r_weights.csv and
 # r_estimates.csv beside the inputs, numbers with 17 significant digits; r_differences.csv holds
 # each municipality's (and each of its groups') difference to the other municipalities (contrast.R).
+# Then, for each pair of designs in pairs.csv taken as two rounds (independent samples), every
+# estimate both have: the change, the difference of the two svymean results, with SE
+# sqrt(SE_before^2 + SE_now^2), in r_changes_<before>_<now>.csv.
 suppressMessages(library(survey))
 library(MASS)  # calibrate's raking needs MASS::ginv; without it every design would look unconverged
 options(survey.lonely.psu = "adjust", warn = 1)
@@ -86,4 +89,22 @@ for (folder in sort(list.dirs(commandArgs(trailingOnly = TRUE)[1], recursive = F
   differences <- as.data.frame(do.call(rbind, rows))
   colnames(differences) <- c("item", "statistic", "kommunekode", "ydelsesgruppe", "difference", "se")
   write.csv(differences, file.path(folder, "r_differences.csv"), row.names = FALSE, quote = FALSE)
+}
+
+pairs <- read.csv(file.path(commandArgs(trailingOnly = TRUE)[1], "pairs.csv"), colClasses = "character")
+for (p in seq_len(nrow(pairs))) {
+  read_estimates <- function(design) {
+    e <- read.csv(file.path(commandArgs(trailingOnly = TRUE)[1], design, "r_estimates.csv"), colClasses = "character")
+    e$estimate <- as.numeric(e$estimate)
+    e$se <- as.numeric(e$se)
+    e[is.finite(e$estimate) & is.finite(e$se), ]
+  }
+  both <- merge(read_estimates(pairs$before[p]), read_estimates(pairs$now[p]), by = c("item", "statistic", "domain", "value"),
+                suffixes = c("_before", "_now"))
+  changes <- data.frame(item = both$item, statistic = both$statistic, domain = both$domain, value = both$value,
+                        change = number(both$estimate_now - both$estimate_before),
+                        se = number(sqrt(both$se_before^2 + both$se_now^2)))
+  write.csv(changes, file.path(commandArgs(trailingOnly = TRUE)[1],
+                               paste0("r_changes_", sub("design-", "", pairs$before[p]), "_", sub("design-", "", pairs$now[p]), ".csv")),
+            row.names = FALSE, quote = FALSE)
 }

@@ -7,6 +7,7 @@ import dk.jobsurvey.config.Band;
 import dk.jobsurvey.config.BenefitGroup;
 import dk.jobsurvey.config.ConfigLoader;
 import dk.jobsurvey.config.Municipalities;
+import dk.jobsurvey.config.QuestionnaireVersions;
 import dk.jobsurvey.config.Survey;
 import dk.jobsurvey.config.WeightingSettings;
 import dk.jobsurvey.weight.CellWeighting;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * weighted (merged strata with their N_h, each margin's merged classes with their totals) and runs
  * {@code svydesign} + {@code calibrate(calfun = "raking", epsilon = 1e-13, maxit = 500)} +
  * {@code svymean}/{@code svyby} with {@code survey.lonely.psu = "adjust"}, and each municipality's
- * difference to the others by {@code svytotal} + {@code svycontrast}. Weights must agree to
+ * difference to the others by {@code svytotal} + {@code svycontrast}; and, taking consecutive designs
+ * as two rounds, each figure's change with the SE of independent samples from R's two
+ * {@code svymean} results (to 1e-6, issue [P]). Weights must agree to
  * 1e-10 relative, estimates and SEs to 1e-9, on every design; a failure names its seed
  * ({@code -Djobsurvey.r.seed=S -Djobsurvey.r.designs=1} reruns it). Without Rscript and the survey
  * package the test is skipped with a loud message.
@@ -52,6 +56,8 @@ class RDifferentialTest {
   private static final List<String> DOMAINS = List.of("kommunekode", "ydelsesgruppe", "koen");
   private static final double WEIGHT_TOLERANCE = 1e-10;
   private static final double ESTIMATE_TOLERANCE = 1e-9;
+  /** Issue [P]: a change and its SE against R to 1e-6. */
+  private static final double CHANGE_TOLERANCE = 1e-6;
 
   /** One random design: the population's cells and the respondents with their cells and answers. */
   private record Design(long seed, List<String> variables, List<WeightingProblem.PopulationCell> cells, List<String> ids,
@@ -99,6 +105,13 @@ class RDifferentialTest {
           + result.marginClasses().stream().filter(WeightingResult.MarginClass::merged).count());
       writeForR(dir.resolve("design-" + design.seed()), design, problem, result);
     }
+    // Consecutive weighted designs as two rounds of one survey (independent samples): each pair's changes.
+    List<Long> weighted = new ArrayList<>(ours.keySet());
+    StringBuilder pairs = new StringBuilder("before,now\n");
+    for (int p = 0; p + 1 < weighted.size(); p += 2) {
+      pairs.append("design-").append(weighted.get(p)).append(",design-").append(weighted.get(p + 1)).append('\n');
+    }
+    Files.writeString(dir.resolve("pairs.csv"), pairs, StandardCharsets.UTF_8);
     runR(dir);
 
     for (long seed : infeasible) {
@@ -182,6 +195,40 @@ class RDifferentialTest {
         }
       }
     }
+    int changes = 0;
+    double worstChange = 0;
+    for (int p = 0; p + 1 < weighted.size(); p += 2) {
+      long before = weighted.get(p);
+      long now = weighted.get(p + 1);
+      Map<String, String[]> rChanges = new HashMap<>();
+      for (String line : Files.readAllLines(dir.resolve("r_changes_" + before + "_" + now + ".csv")).stream().skip(1).toList()) {
+        String[] f = line.split(",");
+        rChanges.put(String.join(",", f[0], f[1], f[2], f[3]), f);
+      }
+      List<RoundChanges.Change> ourChanges = RoundChanges.between(new QuestionnaireVersions.Comparison("before", "now",
+          Map.of("q1", "q1", "q13", "q13"), Set.of(), List.of()), figures(ours.get(before)), figures(ours.get(now)));
+      assertThat(ourChanges).as("changes of designs %d → %d", before, now).hasSize(rChanges.size());
+      for (RoundChanges.Change change : ourChanges) {
+        String key = String.join(",", change.item(), change.statistic(), change.table(),
+            change.domain().isEmpty() ? "all" : change.domain().get(change.table()));
+        String[] r = rChanges.get(key);
+        if (r == null) {
+          failures.add("designs " + before + " → " + now + ": R has no change of " + key);
+          continue;
+        }
+        double rSe = Double.parseDouble(r[5]);
+        double changeError = Math.abs(change.change() - Double.parseDouble(r[4])) / rSe;
+        double seError = relative(change.se(), rSe);
+        worstChange = Math.max(worstChange, Math.max(changeError, seError));
+        changes++;
+        if (!(changeError <= CHANGE_TOLERANCE) || !(seError <= CHANGE_TOLERANCE)) {
+          failures.add(String.format(Locale.ROOT, "designs %d → %d: change %s: %.17g se %.17g; R %s se %s", before, now, key,
+              change.change(), change.se(), r[4], r[5]));
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "RDifferentialTest: %d changes between pairs of designs (as two rounds) against the "
+        + "difference of R's svymean estimates, largest relative difference %.2e%n", changes, worstChange);
     System.out.printf(Locale.ROOT, "RDifferentialTest: %d differences to the other municipalities against R's svycontrast, "
         + "largest relative difference %.2e%n", differences, worstDifference);
     System.out.printf(Locale.ROOT, "RDifferentialTest: %d random designs (seeds %d-%d) against R survey: %d weighted by "
@@ -192,6 +239,15 @@ class RDifferentialTest {
     assertThat(ours.size()).as("designs weighted by both").isGreaterThanOrEqualTo(Math.min(50, DESIGNS * 3 / 4));
     assertThat(merges).as("merges over all designs").isGreaterThan(DESIGNS);
     assertThat(differences).as("differences compared").isGreaterThan(DESIGNS * 20);
+    assertThat(changes).as("changes compared").isGreaterThan(DESIGNS * 2);
+  }
+
+  /** A design's estimates as the published figures of a round: the domain variable is the table. */
+  private static List<RoundChanges.Figure> figures(List<CsvEstimates.Line> lines) {
+    return lines.stream().filter(l -> Double.isFinite(l.estimate()) && Double.isFinite(l.se()))
+        .map(l -> new RoundChanges.Figure(l.domain(), l.item(), l.statistic(),
+            l.domain().equals("national") ? Map.of() : Map.of(l.domain(), l.value()), true, l.n(), l.estimate(), l.se()))
+        .toList();
   }
 
   private static double relative(double ours, double r) {
