@@ -56,7 +56,7 @@ public final class ChangesSinceLastRound {
 
   /** The changes of this round's figures {@code now} (its tabulation, published or not). */
   public Result compute(List<Tabulation.Row> now) {
-    Optional<String> previous = previousRound();
+    Optional<String> previous = previousRound(warehouse, survey.round());
     if (previous.isEmpty()) {
       return new Result(previous, List.of(), List.of(), List.of(), 0);
     }
@@ -93,12 +93,11 @@ public final class ChangesSinceLastRound {
     return warehouse.spark().createDataFrame(rows, SCHEMA);
   }
 
-  /** The latest round before this one with published estimates. */
-  private Optional<String> previousRound() {
+  /** The round a round's changes compare with: the latest earlier round with published estimates. */
+  public static Optional<String> previousRound(Warehouse warehouse, String round) {
     if (!warehouse.exists(Table.ESTIMATES)) {
       return Optional.empty();
     }
-    String round = survey.round();
     return warehouse.read(Table.ESTIMATES).select(Warehouse.ROUND_COLUMN).distinct().collectAsList().stream()
         .map(r -> r.getString(0)).filter(r -> r.compareTo(round) < 0).max(String::compareTo);
   }

@@ -149,6 +149,7 @@ final class ReportContent {
       headers.add(DIFFERENCE_HEADER);
       headers.add(nation() + " (vægtet)");
     }
+    changeHeader().ifPresent(headers::add);
     List<List<Object>> rows = new ArrayList<>();
     for (Questionnaire.Theme theme : questionnaire.themes()) {
       rows.add(resultRow(new ReportTable.Heading("Tema: " + theme.label()), theme.id(), Measure.THEME_INDEX, null));
@@ -174,7 +175,39 @@ final class ReportContent {
       row.add(difference(weighted, statistic));
       row.add(value(results.find(item, statistic, null, group, true), statistic));
     }
+    if (results.previousRound().isPresent()) {
+      row.add(change(weighted, results.change(item, statistic, kommunekode, group, true), statistic));
+    }
     return row;
+  }
+
+  /** "Udvikling siden 2023Q2" where there is an earlier round to compare with. */
+  private Optional<String> changeHeader() {
+    return results.previousRound().map(previous -> CHANGE_HEADER + " " + previous);
+  }
+
+  /** Column header of the change since the previous round, before the round. */
+  static final String CHANGE_HEADER = "Udvikling siden";
+
+  /**
+   * The change since the previous round, marked ▲/▼ where significant at 5 % (DESIGN.md §8b);
+   * "ikke sml." for a figure with answers but no change (new in the round, reworded, a regrouped theme,
+   * or hidden then).
+   */
+  private static Object change(Optional<PublishedResults.Estimate> estimate, Optional<PublishedResults.Change> change,
+      String statistic) {
+    if (estimate.isEmpty()) {
+      return null;
+    }
+    if (estimate.get().suppressed()) {
+      return ReportTable.HIDDEN;
+    }
+    if (change.isEmpty()) {
+      return estimate.get().n() == null || estimate.get().n() == 0 ? null : ReportWording.NOT_COMPARED;
+    }
+    PublishedResults.Change c = change.get();
+    String mark = !c.significant() ? "" : c.change() > 0 ? ReportTable.Marks.ABOVE : ReportTable.Marks.BELOW;
+    return new ReportTable.Figure(c.change(), kind(statistic).difference(), mark);
   }
 
   /** Theme indices and items' share positive per group: weighted with CI, n and (for a municipality) the comparison. */
@@ -185,6 +218,7 @@ final class ReportContent {
       headers.add("Forskel til samme gruppe i øvrige kommuner");
       headers.add(nation() + " (vægtet)");
     }
+    changeHeader().ifPresent(headers::add);
     List<List<Object>> rows = new ArrayList<>();
     for (Questionnaire.Theme theme : questionnaire.themes()) {
       for (BenefitGroup group : survey.groups()) {
@@ -211,7 +245,29 @@ final class ReportContent {
     if (kommunekode != null) {
       notes.add(wording.comparison());
     }
+    changeNote().ifPresent(notes::add);
     return notes;
+  }
+
+  /**
+   * What the change column means, and for a municipality without figures in the earlier round, that
+   * it has none to show.
+   */
+  private Optional<String> changeNote() {
+    return results.previousRound().map(previous -> {
+      String note = wording.change(previous);
+      if (!results.hasChanges(kommunekode)) {
+        note += kommunekode == null ? " Der er ingen tal fra " + previous + " at sammenligne med."
+            : " " + title() + " har ingen offentliggjorte tal fra " + previous + " (kommunen deltog ikke, eller tallene var "
+                + "skjult), så der vises ingen udvikling.";
+      } else if (kommunekode == null) {
+        List<String> both = results.municipalitiesInBothRounds();
+        note += " Udviklingen for " + nation() + " sammenligner alle deltagende kommuner i hver runde; " + both.size()
+            + " af dem har tal fra begge runder: " + String.join(", ", both.stream().map(c -> c + " " + municipalityName(c))
+                .toList()) + ".";
+      }
+      return note;
+    });
   }
 
   List<Chart> charts() {
@@ -329,7 +385,8 @@ final class ReportContent {
         "Diskretionering: " + wording.footnote() + " En skjult celle vises aldrig som 0 eller tom.",
         "Sammenligning: " + wording.comparison() + " Forskellen og dens standardfejl beregnes på samme vægtede design "
             + "som skønnene, over for de øvrige kommuner, så kommunen ikke sammenlignes med sig selv.",
-        "Usikre skøn: " + wording.uncertain());
+        "Usikre skøn: " + wording.uncertain(),
+        changeNote().orElse("Udvikling: dette er den første runde; der er ingen tidligere runde at sammenligne med."));
   }
 
   /** The items, whose short labels the tables show, with the questions as they were asked. */

@@ -37,6 +37,15 @@ record ReportWording(int minRespondents, Questionnaire.Scale scale, List<Integer
         + minRespondents + " svar, eller tallet for alle kommuner er skjult.";
   }
 
+  /** What the change column says: since which round, how its SE is found, and what is not compared. */
+  String change(String previousRound) {
+    return "Udvikling siden " + previousRound + ": skønnet nu minus skønnet i " + previousRound + " (procentpoint for andele, "
+        + "point for indeks og gennemsnit). " + ReportTable.Marks.ABOVE + " / " + ReportTable.Marks.BELOW + ": signifikant "
+        + "fremgang / tilbagegang på 5 %-niveau; standardfejlen er √(SE² nu + SE² før), som for to uafhængige stikprøver. "
+        + NOT_COMPARED + ": ingen sammenligning, fordi spørgsmålet er nyt eller omformuleret, temaet har fået andre "
+        + "spørgsmål, eller tallet ikke blev offentliggjort i " + previousRound + ".";
+  }
+
   private static String points(double value) {
     return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value).replace('.', ',');
   }

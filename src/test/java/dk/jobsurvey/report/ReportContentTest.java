@@ -304,4 +304,46 @@ class ReportContentTest {
         .findFirst().orElseThrow();
     assertThat(dagpenge.get(7)).as("no answers at all").isNull();
   }
+
+  /**
+   * With an earlier round: the change column names it, a significant change is marked, a figure
+   * without a change reads "ikke sml.", and a municipality without figures then is told so.
+   */
+  @Test
+  void theChangeSinceThePreviousRoundIsShownAndAMunicipalityNewInTheRoundIsToldItHasNone() {
+    List<PublishedResults.Estimate> estimates = new ArrayList<>(results().estimates());
+    estimates.add(new PublishedResults.Estimate("kommune", "q2", "share_positive", "563", null, true, 40L, 0.6, 0.45, 0.75, false));
+    List<PublishedResults.Change> changes = List.of(
+        new PublishedResults.Change("kommune", "q2", "share_positive", "825", null, true, 0.12, 0.05, true),
+        new PublishedResults.Change("national", "q1", "share_positive", null, null, true, -0.01, 0.02, false));
+    PublishedResults results = new PublishedResults(estimates, results().rates(), java.util.Optional.of("2023Q2"), changes);
+
+    ReportContent laesoe = new ReportContent(results, SURVEY, QUESTIONNAIRE, "825");
+    ReportTable table = laesoe.results();
+    int column = table.headers().indexOf("Udvikling siden 2023Q2");
+    assertThat(column).as("the change column").isPositive();
+    List<Object> q2 = table.rows().stream().filter(r -> r.get(0).equals(Q2) && r.get(1).toString().startsWith("Andel"))
+        .findFirst().orElseThrow();
+    ReportTable.Figure change = (ReportTable.Figure) q2.get(column);
+    assertThat(change.number()).isEqualTo("+12,0");
+    assertThat(change.mark()).isEqualTo(ReportTable.Marks.ABOVE);
+    List<Object> q1 = table.rows().stream().filter(r -> r.get(0).equals(Q1) && r.get(1).toString().startsWith("Andel"))
+        .findFirst().orElseThrow();
+    assertThat(q1.get(column)).as("hidden now").isEqualTo(ReportTable.HIDDEN);
+    assertThat(table.notes()).anySatisfy(n -> assertThat(n).startsWith("Udvikling siden 2023Q2").contains("uafhængige stikprøver"));
+    assertThat(HtmlReport.render(laesoe)).contains("Udvikling siden 2023Q2", "+12,0");
+
+    ReportContent fanoe = new ReportContent(results, SURVEY, QUESTIONNAIRE, "563");
+    List<Object> fanoeQ2 = fanoe.results().rows().stream().filter(r -> r.get(0).equals(Q2) && r.get(1).toString().startsWith("Andel"))
+        .findFirst().orElseThrow();
+    assertThat(fanoeQ2.get(column)).as("a figure with answers and no change").isEqualTo(ReportWording.NOT_COMPARED);
+    assertThat(fanoe.notes()).anySatisfy(n -> assertThat(n).contains("har ingen offentliggjorte tal fra 2023Q2"));
+    assertThat(laesoe.notes()).noneSatisfy(n -> assertThat(n).contains("har ingen offentliggjorte tal fra"));
+
+    ReportContent national = new ReportContent(results, SURVEY, QUESTIONNAIRE, null);
+    assertThat(national.notes()).anySatisfy(n -> assertThat(n).contains("1 af dem har tal fra begge runder: 825 Læsø"));
+    ReportContent firstRound = new ReportContent(results(), SURVEY, QUESTIONNAIRE, "825");
+    assertThat(firstRound.results().headers()).noneMatch(h -> h.startsWith("Udvikling"));
+    assertThat(firstRound.notes()).anySatisfy(n -> assertThat(n).contains("dette er den første runde"));
+  }
 }
