@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The questionnaire of one round ({@link QuestionnaireVersions#forRound}): its version's rated
- * items, their themes, and the free-text fields.
+ * items, their themes, and the free-text fields; and the municipalities' own questions asked in
+ * the round ({@code localItems}), each only of its municipality's citizens.
  */
 public record Questionnaire(
     String version,
@@ -18,7 +19,8 @@ public record Questionnaire(
     List<String> dontKnowValues,
     List<Theme> themes,
     List<Item> items,
-    List<FreeText> freeText) {
+    List<FreeText> freeText,
+    List<LocalItem> localItems) {
 
   public Questionnaire {
     require(!items.isEmpty(), "items", "at least one item");
@@ -46,11 +48,34 @@ public record Questionnaire(
     for (FreeText text : freeText) {
       require(itemIds.add(text.id()), "free_text", "ids not used by items, '" + text.id() + "' appears twice");
     }
+    for (LocalItem local : localItems) {
+      require(itemIds.add(local.id()), "local_items", "ids not used by other questions, '" + local.id() + "' appears twice");
+    }
+    localItems = List.copyOf(localItems);
     positiveValues = List.copyOf(positiveValues);
     dontKnowValues = List.copyOf(dontKnowValues);
     themes = List.copyOf(themes);
     items = List.copyOf(items);
     freeText = List.copyOf(freeText);
+  }
+
+  /** The municipality's own rated questions in the round, in config order. */
+  public List<LocalItem> localRated(String kommunekode) {
+    return localItems.stream().filter(l -> l.rated() && l.kommunekode().equals(kommunekode)).toList();
+  }
+
+  /** The ids of the round's rated questions, common and local: the export's answer columns on the scale. */
+  public List<String> ratedIds() {
+    List<String> ids = new java.util.ArrayList<>(items.stream().map(Item::id).toList());
+    localItems.stream().filter(LocalItem::rated).forEach(l -> ids.add(l.id()));
+    return ids;
+  }
+
+  /** The ids of the round's free-text questions, common and local. */
+  public List<String> freeTextIds() {
+    List<String> ids = new java.util.ArrayList<>(freeText.stream().map(FreeText::id).toList());
+    localItems.stream().filter(l -> !l.rated()).forEach(l -> ids.add(l.id()));
+    return ids;
   }
 
   /** The items of one theme, in questionnaire order. */
@@ -92,6 +117,31 @@ public record Questionnaire(
   public record FreeText(String id, String text) {
     public FreeText {
       require(id.matches("q[0-9]+"), "id", "an id like q14, got '" + id + "'");
+    }
+  }
+
+  /**
+   * A question one municipality asks its own citizens from {@code fromRound}: {@code kind} rated (on
+   * the scale) or free_text; estimated for that municipality and its groups only.
+   */
+  public record LocalItem(String id, String kommunekode, String fromRound, String kind, String label, String text) {
+    public static final String RATED = "rated";
+    public static final String FREE_TEXT = "free_text";
+
+    public LocalItem {
+      Item.requireValid(id, label);
+      require(Municipalities.isKnown(kommunekode), "kommunekode", "one of the 98 municipality codes, got '" + kommunekode + "'");
+      require(SurveyRound.isValid(fromRound), "from_round", SurveyRound.EXPECTATION + ", got '" + fromRound + "'");
+      require(kind.equals(RATED) || kind.equals(FREE_TEXT), "kind", RATED + " or " + FREE_TEXT + ", got '" + kind + "'");
+    }
+
+    public boolean rated() {
+      return kind.equals(RATED);
+    }
+
+    /** As an item of the report's list of questions (no theme: it has a section of its own). */
+    public Item asItem() {
+      return new Item(id, null, label, text);
     }
   }
 }

@@ -17,7 +17,8 @@ import java.util.Set;
  * version groups items into themes and lists its free-text fields; a question reworded gets a new
  * id and, under {@code rewordings}, the id it continues and whether its answers are comparable.
  * {@link #forRound} gives the {@link Questionnaire} a round was asked with; {@link #comparison}
- * what of it can be compared with an earlier round.
+ * what of it can be compared with an earlier round. {@code local_items} are questions a municipality
+ * adds for its own citizens, from a round on.
  */
 public record QuestionnaireVersions(
     Questionnaire.Scale scale,
@@ -26,7 +27,8 @@ public record QuestionnaireVersions(
     List<Question> items,
     List<Questionnaire.FreeText> freeText,
     List<Rewording> rewordings,
-    List<Version> versions) {
+    List<Version> versions,
+    List<Questionnaire.LocalItem> localItems) {
 
   public QuestionnaireVersions {
     require(!versions.isEmpty(), "versions", "at least one version");
@@ -75,6 +77,14 @@ public record QuestionnaireVersions(
             "a reworded item or the item it replaces, not both (" + rewording.item() + ", " + rewording.replaces() + ")");
       }
     }
+    for (Questionnaire.LocalItem local : localItems) {
+      require(!rated.containsKey(local.id()) && !texts.contains(local.id())
+          && localItems.stream().filter(l -> l.id().equals(local.id())).count() == 1, "local_items",
+          "ids not used by the common questions or another local one, '" + local.id() + "' appears twice");
+      require(local.fromRound().compareTo(versions.get(0).fromRound()) >= 0, "local_items." + local.id() + ".from_round",
+          "a round the questionnaire has a version for (from " + versions.get(0).fromRound() + "), got " + local.fromRound());
+    }
+    localItems = List.copyOf(localItems);
     positiveValues = List.copyOf(positiveValues);
     dontKnowValues = List.copyOf(dontKnowValues);
     items = List.copyOf(items);
@@ -105,11 +115,16 @@ public record QuestionnaireVersions(
     return Optional.ofNullable(found);
   }
 
-  /** The questionnaire of a round; fails, naming the round and the first version, for a round before it. */
+  /**
+   * The questionnaire of a round, with the local questions asked from it or earlier; fails, naming
+   * the round and the first version, for a round before it.
+   */
   public Questionnaire forRound(String round) {
-    return resolve(versionOf(round).orElseThrow(() -> new IllegalArgumentException("round " + round
+    Questionnaire common = resolve(versionOf(round).orElseThrow(() -> new IllegalArgumentException("round " + round
         + " comes before the first version of the questionnaire ('" + versions.get(0).id() + "', from round "
         + versions.get(0).fromRound() + "); add a version for it under 'versions'")));
+    return new Questionnaire(common.version(), scale, positiveValues, dontKnowValues, common.themes(), common.items(),
+        common.freeText(), localItems.stream().filter(l -> l.fromRound().compareTo(round) <= 0).toList());
   }
 
   /**
@@ -162,7 +177,7 @@ public record QuestionnaireVersions(
     List<Questionnaire.Item> asked = items.stream().filter(q -> themeOf.containsKey(q.id()))
         .map(q -> new Questionnaire.Item(q.id(), themeOf.get(q.id()), q.label(), q.text())).toList();
     List<Questionnaire.FreeText> texts = freeText.stream().filter(t -> version.freeText().contains(t.id())).toList();
-    return new Questionnaire(version.id(), scale, positiveValues, dontKnowValues, themes, asked, texts);
+    return new Questionnaire(version.id(), scale, positiveValues, dontKnowValues, themes, asked, texts, List.of());
   }
 
   /** A rated question as worded: {@code id} is its column in the survey export. */

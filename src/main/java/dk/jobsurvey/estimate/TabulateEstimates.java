@@ -18,9 +18,11 @@ import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -82,7 +84,32 @@ public final class TabulateEstimates {
       measures.add(new Measure(item.id(), Measure.MEAN));
     }
     questionnaire.themes().forEach(theme -> measures.add(new Measure(theme.id(), Measure.THEME_INDEX)));
+    for (Questionnaire.LocalItem local : questionnaire.localItems()) {
+      if (local.rated()) {
+        measures.add(new Measure(local.id(), Measure.SHARE_POSITIVE));
+        measures.add(new Measure(local.id(), Measure.MEAN));
+      }
+    }
     return measures;
+  }
+
+  /**
+   * The tabulation without the rows of a municipality's own question outside its municipality and
+   * groups: the question was asked there only, so a national or group figure would be the
+   * municipality's under another name. Withholding rows of an audited pattern tells an attacker
+   * less, never more.
+   */
+  private Tabulation.Result onlyWhereAsked(Tabulation.Result tabulation) {
+    Map<String, String> ownerOf = new HashMap<>();
+    questionnaire.localItems().forEach(local -> ownerOf.put(local.id(), local.kommunekode()));
+    if (ownerOf.isEmpty()) {
+      return tabulation;
+    }
+    List<Tabulation.Row> rows = tabulation.rows().stream().filter(row -> !ownerOf.containsKey(row.item())
+        || ownerOf.get(row.item()).equals(row.domain().get("kommunekode"))
+            && Set.of("kommunekode", "ydelsesgruppe").containsAll(row.domain().keySet())).toList();
+    return new Tabulation.Result(rows, tabulation.termRows(), tabulation.system(), tabulation.pattern(),
+        tabulation.respondentCells());
   }
 
   /**
@@ -151,7 +178,7 @@ public final class TabulateEstimates {
       }
     }
     List<Column> answers = new ArrayList<>(List.of(col("person_key")));
-    questionnaire.items().forEach(item -> answers.add(col(item.id())));
+    questionnaire.ratedIds().forEach(id -> answers.add(col(id)));
     Dataset<Row> weighted = warehouse.readRound(Table.WEIGHTS, round).drop(Warehouse.ROUND_COLUMN)
         .join(warehouse.readRound(Table.RESPONSES, round).where(col("is_respondent")).select(answers.toArray(Column[]::new)),
             "person_key");
@@ -186,9 +213,9 @@ public final class TabulateEstimates {
     seconds.put("aggregate_released", (System.nanoTime() - releasedStarted) / 1e9);
 
     long suppressStarted = System.nanoTime();
-    Tabulation.Result tabulation = new Tabulation(variables, calibrationMargins(), cells, values(cells), survey.suppression())
-        .tabulate(survey.tables(), measures, alphas,
-            new Tabulation.Released(ResponseMonitor.respondents(rateRows), itemsByTheme, texts));
+    Tabulation.Result tabulation = onlyWhereAsked(new Tabulation(variables, calibrationMargins(), cells, values(cells),
+        survey.suppression()).tabulate(survey.tables(), measures, alphas,
+            new Tabulation.Released(ResponseMonitor.respondents(rateRows), itemsByTheme, texts)));
     seconds.put("estimate_and_suppress", (System.nanoTime() - suppressStarted) / 1e9);
     long changesStarted = System.nanoTime();
     ChangesSinceLastRound.Result changes = new ChangesSinceLastRound(survey, versions, warehouse).compute(tabulation.rows());

@@ -347,13 +347,36 @@ final class ReportContent {
     return row;
   }
 
-  /** The tables of the report, in order. */
+  /** The tables of the report, in order: a municipality's own questions after its results. */
   List<ReportTable> tables() {
     List<ReportTable> tables = new ArrayList<>(List.of(responseRates(), results(), byGroup()));
     if (kommunekode == null) {
       tables.add(2, municipalityIndices());
+    } else if (!questionnaire.localRated(kommunekode).isEmpty()) {
+      tables.add(2, localQuestions());
     }
     return tables;
+  }
+
+  /** Title of the section of a municipality's own questions. */
+  static final String LOCAL_TITLE = "Kommunens egne spørgsmål";
+
+  /**
+   * The municipality's own rated questions: share positive and mean, weighted with CI and n, and
+   * unweighted; no comparison, since no one else asked them.
+   */
+  ReportTable localQuestions() {
+    List<String> headers = List.of("Spørgsmål", "Mål", title() + " (vægtet)", "95 % CI fra", "95 % CI til", "n",
+        title() + " (uvægtet)");
+    List<List<Object>> rows = new ArrayList<>();
+    for (Questionnaire.LocalItem local : questionnaire.localRated(kommunekode)) {
+      for (String statistic : List.of(Measure.SHARE_POSITIVE, Measure.MEAN)) {
+        rows.add(resultRow(local.label(), local.id(), statistic, null).subList(0, headers.size()));
+      }
+    }
+    return new ReportTable(LOCAL_TITLE, headers, rows, List.of(wording.footnote(), wording.uncertain(),
+        "Spørgsmål, som kun " + title() + " har stillet sine borgere. De indgår ikke i andre kommuners rapporter eller i "
+            + "tallene for " + nation() + ", og der er ingen sammenligning med andre kommuner."));
   }
 
   private Map<String, List<ReportCharts.Bar>> series(List<String> items, String statistic, double scale) {
@@ -389,9 +412,17 @@ final class ReportContent {
         changeNote().orElse("Udvikling: dette er den første runde; der er ingen tidligere runde at sammenligne med."));
   }
 
-  /** The items, whose short labels the tables show, with the questions as they were asked. */
+  /**
+   * The items, whose short labels the tables show, with the questions as they were asked; in a
+   * municipality's report also its own questions.
+   */
   List<Questionnaire.Item> items() {
-    return questionnaire.items();
+    List<Questionnaire.Item> items = new ArrayList<>(questionnaire.items());
+    if (kommunekode != null) {
+      questionnaire.localItems().stream().filter(l -> l.kommunekode().equals(kommunekode))
+          .forEach(l -> items.add(l.asItem()));
+    }
+    return items;
   }
 
   private String groupLabel(String id) {

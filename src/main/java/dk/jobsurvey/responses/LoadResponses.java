@@ -78,12 +78,14 @@ public final class LoadResponses {
     this.input = input;
   }
 
+  /** The rated questions, common and the municipalities' own. */
   private List<String> itemIds() {
-    return questionnaire.items().stream().map(Questionnaire.Item::id).toList();
+    return questionnaire.ratedIds();
   }
 
+  /** The free-text questions, common and the municipalities' own: all scrubbed alike. */
   private List<String> freeTextIds() {
-    return questionnaire.freeText().stream().map(Questionnaire.FreeText::id).toList();
+    return questionnaire.freeTextIds();
   }
 
   public Result execute() throws IOException {

@@ -60,6 +60,8 @@ public final class ResponseSimulator {
   private static final String[] DISSATISFIED = {"Jeg har skiftet sagsbehandler fire gange på et år.",
       "Aktiviteterne gav ingen mening i forhold til mit helbred.", "Jeg føler mig ikke hørt, når jeg siger fra.",
       "Der går for lang tid mellem samtalerne."};
+  private static final String[] LOCAL = {"Længere åbningstid i jobcentret.", "Hurtigere svar på mine beskeder.",
+      "At jeg kunne tale med den samme person hver gang.", "Bedre information om mine muligheder."};
   private static final String[] BETTER = {"Mere tid til samtalerne og færre skemaer.", "At min læge blev inddraget.",
       "Konkrete jobtilbud i stedet for kurser.", "Én fast kontaktperson."};
 
@@ -72,6 +74,11 @@ public final class ResponseSimulator {
   public static long write(Warehouse warehouse, String round, Questionnaire questionnaire, long seed, int untilWeek, Path folder)
       throws IOException {
     String header = "Token;Indsendt;" + String.join(";", exportColumns(questionnaire));
+    // The municipality asking each local question, in column order (plain strings: the lambda goes to the executors).
+    List<String> localRated = questionnaire.localItems().stream().filter(Questionnaire.LocalItem::rated)
+        .map(Questionnaire.LocalItem::kommunekode).toList();
+    List<String> localTexts = questionnaire.localItems().stream().filter(l -> !l.rated())
+        .map(Questionnaire.LocalItem::kommunekode).toList();
     Dataset<Row> people = warehouse.readRound(Table.CONTACTS, round).select("person_key", "token")
         .join(warehouse.readRound(Table.SAMPLE, round).select("person_key", "ydelsesgruppe", "kommunekode"), "person_key")
         .join(warehouse.readRound(Table.POPULATION, round).where(col("eligible")).select("person_key", "alder"), "person_key");
@@ -80,7 +87,7 @@ public final class ResponseSimulator {
       while (rows.hasNext()) {
         Row row = rows.next();
         String line = simulate(seed, round, untilWeek, row.getString(0), row.getString(1), row.getString(2), row.getString(3),
-            row.getInt(4));
+            row.getInt(4), localRated, localTexts);
         if (line != null) {
           out.add(line);
         }
@@ -102,7 +109,7 @@ public final class ResponseSimulator {
 
   /** One person's export line, or null when the person does not respond (by {@code untilWeek}). */
   static String simulate(long seed, String round, int untilWeek, String personKey, String token, String group,
-      String kommunekode, int age) {
+      String kommunekode, int age, List<String> localRated, List<String> localTexts) {
     SplittableRandom random = new SplittableRandom(seed * 31 + personKey.hashCode() * 17L + round.hashCode());
     double propensity = switch (group) {
       case "dagpenge" -> 0.38;
@@ -148,12 +155,22 @@ public final class ResponseSimulator {
     }
     line.append(';').append(random.nextInt(100) < 35 ? freeText(random, q13 >= 4 ? SATISFIED : DISSATISFIED) : "");
     line.append(';').append(random.nextInt(100) < 30 ? freeText(random, BETTER) : "");
+    // Local questions last, so the common answers are the same with or without them; blank elsewhere.
+    for (String asker : localRated) {
+      line.append(';');
+      if (asker.equals(kommunekode)) {
+        line.append((int) Math.max(1, Math.min(5, Math.round(groupMean + person + theme[1] + random.nextGaussian() * 0.6))));
+      }
+    }
+    for (String asker : localTexts) {
+      line.append(';').append(asker.equals(kommunekode) && random.nextInt(100) < 40 ? freeText(random, LOCAL) : "");
+    }
     return line.toString();
   }
 
   /**
-   * The export's answer columns: the 13 latent questions under the ids the round asks them by, then
-   * the two free texts.
+   * The export's answer columns: the 13 latent questions under the ids the round asks them by, the
+   * two free texts, then the municipalities' own questions (rated, then free text).
    */
   static List<String> exportColumns(Questionnaire questionnaire) {
     List<String> asked = questionnaire.items().stream().map(Questionnaire.Item::id).toList();
@@ -178,6 +195,8 @@ public final class ResponseSimulator {
           + ": the simulator answers 13 rated questions and 2 free texts");
     }
     questionnaire.freeText().forEach(text -> columns.add(text.id()));
+    questionnaire.localItems().stream().filter(Questionnaire.LocalItem::rated).forEach(l -> columns.add(l.id()));
+    questionnaire.localItems().stream().filter(l -> !l.rated()).forEach(l -> columns.add(l.id()));
     return columns;
   }
 

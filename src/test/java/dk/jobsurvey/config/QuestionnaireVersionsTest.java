@@ -63,7 +63,7 @@ class QuestionnaireVersionsTest {
   void aComparableRewordingComparesWithTheItemItReplaces() {
     QuestionnaireVersions declared = new QuestionnaireVersions(SHIPPED.scale(), SHIPPED.positiveValues(),
         SHIPPED.dontKnowValues(), SHIPPED.items(), SHIPPED.freeText(),
-        List.of(new QuestionnaireVersions.Rewording("q16", "q8", true)), SHIPPED.versions());
+        List.of(new QuestionnaireVersions.Rewording("q16", "q8", true)), SHIPPED.versions(), SHIPPED.localItems());
     QuestionnaireVersions.Comparison comparison = declared.comparison("2023Q2", "2024Q1");
     assertThat(comparison.items()).containsEntry("q16", "q8");
     assertThat(comparison.notCompared()).isEmpty();
@@ -74,8 +74,32 @@ class QuestionnaireVersionsTest {
   void aVersionThatDoesNotFollowThePreviousOneIsRefused() {
     List<QuestionnaireVersions.Version> swapped = List.of(SHIPPED.versions().get(1), SHIPPED.versions().get(0));
     assertThatThrownBy(() -> new QuestionnaireVersions(SHIPPED.scale(), SHIPPED.positiveValues(),
-        SHIPPED.dontKnowValues(), SHIPPED.items(), SHIPPED.freeText(), SHIPPED.rewordings(), swapped))
+        SHIPPED.dontKnowValues(), SHIPPED.items(), SHIPPED.freeText(), SHIPPED.rewordings(), swapped, SHIPPED.localItems()))
         .isInstanceOf(ConfigValueException.class)
         .hasMessageContaining("after the previous version's (2024Q1), got 2023Q2");
+  }
+
+  @Test
+  void aMunicipalitysOwnQuestionsAreAskedFromTheirRoundOn() {
+    assertThat(SHIPPED.forRound("2023Q2").localItems()).isEmpty();
+    Questionnaire national = SHIPPED.forRound("2024Q1");
+    assertThat(national.localItems()).extracting(Questionnaire.LocalItem::id).containsExactly("q101", "q102");
+    assertThat(national.ratedIds()).endsWith("q101").doesNotContain("q102");
+    assertThat(national.freeTextIds()).containsExactly("q14", "q15", "q102");
+    assertThat(national.localRated("461")).extracting(Questionnaire.LocalItem::id).containsExactly("q101");
+    assertThat(national.localRated("825")).isEmpty();
+    assertThat(national.items()).extracting(Questionnaire.Item::id).doesNotContain("q101");
+  }
+
+  @Test
+  void aLocalQuestionUnderAnIdInUseOrForAnUnknownMunicipalityIsRefused() {
+    Questionnaire.LocalItem clash = new Questionnaire.LocalItem("q13", "461", "2024Q1", Questionnaire.LocalItem.RATED, "Igen", "?");
+    assertThatThrownBy(() -> new QuestionnaireVersions(SHIPPED.scale(), SHIPPED.positiveValues(), SHIPPED.dontKnowValues(),
+        SHIPPED.items(), SHIPPED.freeText(), SHIPPED.rewordings(), SHIPPED.versions(), List.of(clash)))
+        .isInstanceOf(ConfigValueException.class).hasMessageContaining("'q13' appears twice");
+    assertThatThrownBy(() -> new Questionnaire.LocalItem("q103", "999", "2024Q1", Questionnaire.LocalItem.RATED, "Egen", "?"))
+        .isInstanceOf(ConfigValueException.class).hasMessageContaining("one of the 98 municipality codes, got '999'");
+    assertThatThrownBy(() -> new Questionnaire.LocalItem("q103", "461", "2024Q1", "yes/no", "Egen", "?"))
+        .isInstanceOf(ConfigValueException.class).hasMessageContaining("rated or free_text");
   }
 }

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import dk.jobsurvey.SparkTestSession;
 import dk.jobsurvey.TestFiles;
 import dk.jobsurvey.config.ConfigLoader;
+import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.QuestionnaireVersions;
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.report.WriteReports;
 import dk.jobsurvey.responses.LoadResponses;
 import dk.jobsurvey.support.SmallPipeline;
 import dk.jobsurvey.support.TableText;
@@ -16,12 +18,14 @@ import dk.jobsurvey.synth.ResponseSimulator;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import dk.jobsurvey.weight.WeightRespondents;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -33,12 +37,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two rounds in one warehouse, as the survey runs over the years: the pilot (2023Q2, the pilot
  * questionnaire, Læsø, Fanø and Langeland) and a national round (2024Q1, the 2024 questionnaire with
- * q8 reworded as q16 and regrouped themes, and Ærø new). Each round's tables keep their rows when
- * the other runs, and the changes compare only what compares.
+ * q8 reworded as q16 and regrouped themes, Ærø new, and a question of Fanø's own). Each round's
+ * tables keep their rows when the other runs, the changes compare only what compares, and Fanø's
+ * question reaches Fanø's tables and report only.
  */
 @ExtendWith(SparkTestSession.class)
 class RoundsOverTimeTest {
-  static final QuestionnaireVersions VERSIONS = ConfigLoader.questionnaireVersions(TestFiles.questionnaireConfig());
+  static final QuestionnaireVersions SHIPPED = ConfigLoader.questionnaireVersions(TestFiles.questionnaireConfig());
+  /** The shipped questionnaire with a question of Fanø's own from 2024Q1. */
+  static final QuestionnaireVersions VERSIONS = new QuestionnaireVersions(SHIPPED.scale(), SHIPPED.positiveValues(),
+      SHIPPED.dontKnowValues(), SHIPPED.items(), SHIPPED.freeText(), SHIPPED.rewordings(), SHIPPED.versions(),
+      List.of(new Questionnaire.LocalItem("q103", "563", "2024Q1", Questionnaire.LocalItem.RATED, "Færgen passer til mødetiderne",
+          "Passer færgens tider til dine møder i jobcentret?")));
   static final Survey PILOT = ConfigLoader.survey(TestFiles.surveyConfig());
   static final Survey NATIONAL = PILOT.withRound("2024Q1");
   static final List<String> KEYS = List.of("table_name", "statistic", "weighted", "kommunekode", "ydelsesgruppe", "koen",
@@ -146,6 +156,32 @@ class RoundsOverTimeTest {
     assertThat(TableText.rows(warehouse.readRound(Table.ESTIMATES, NATIONAL.round()))).containsExactlyInAnyOrderElementsOf(estimates);
     assertThat(TableText.rows(changes())).containsExactlyInAnyOrderElementsOf(changes);
     assertThat(warehouse.readRound(Table.CHANGES, PILOT.round()).count()).isZero();
+  }
+
+  @Test
+  void aMunicipalitysOwnQuestionIsInItsTablesAndReportOnly() throws Exception {
+    Dataset<Row> local = warehouse.read(Table.ESTIMATES).where(col("item").equalTo("q103"));
+    assertThat(local.where(col("suppressed").equalTo(false).and(col("estimate").isNotNull())).count())
+        .as("Fanø's figures of its own question").isPositive();
+    assertThat(TableText.rows(local.select("survey_round", "kommunekode").distinct())).containsExactly("2024Q1|563");
+    assertThat(TableText.rows(local.select("table_name").distinct())).containsExactlyInAnyOrder("kommune", "kommune_ydelsesgruppe");
+    Dataset<Row> answered = warehouse.readRound(Table.RESPONSES, NATIONAL.round()).where(col("q103").isNotNull());
+    assertThat(answered.count()).isPositive();
+    assertThat(answered.where(col("kommunekode").notEqual("563")).count()).as("answers of q103 outside Fanø").isZero();
+
+    List<String> written = new WriteReports(NATIONAL, VERSIONS.forRound(NATIONAL.round()), warehouse, Optional.empty()).execute();
+    String label = "Færgen passer til mødetiderne";
+    for (String file : written.stream().filter(f -> f.endsWith(".html")).toList()) {
+      String html = Files.readString(Path.of(java.net.URI.create(file)));
+      boolean fanoe = file.endsWith("rapport_563_2024Q1.html");
+      assertThat(html.contains(label)).as("%s shows Fanø's question", file).isEqualTo(fanoe);
+      assertThat(html.contains("Kommunens egne spørgsmål")).as(file).isEqualTo(fanoe);
+      assertThat(html).as(file).contains("Udvikling siden 2023Q2");
+    }
+    assertThat(written).anyMatch(f -> f.endsWith("rapport_563_2024Q1.html")).anyMatch(f -> f.endsWith("rapport_492_2024Q1.html"));
+    String aeroe = Files.readString(Path.of(java.net.URI.create(written.stream()
+        .filter(f -> f.endsWith("rapport_492_2024Q1.html")).findFirst().orElseThrow())));
+    assertThat(aeroe).as("Ærø, new in 2024Q1").contains("har ingen offentliggjorte tal fra 2023Q2");
   }
 
   /** A round's published figures with an estimate and an SE, by {@link #key}. */
