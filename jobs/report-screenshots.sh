@@ -3,6 +3,8 @@
 # the national page and Odense's page as a browser shows them (Debian's headless Chromium), Odense's
 # results table as its PDF prints it, and Odense's workbook as LibreOffice prints it (one page wide).
 # Needs chromium, libreoffice-calc and poppler-utils (apt-get install chromium libreoffice-calc poppler-utils).
+# With the demo's second round (2024Q1) beside it: Gentofte's results page with the change since
+# 2023Q2, and Odense's page with its own questions.
 # Usage: jobs/report-screenshots.sh [REPORTS FOLDER] [OUT FOLDER]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,3 +34,25 @@ cp "$reports/461/rapport_461_2023Q2.xlsx" "$work/"
 pdftoppm -r 80 -png -f 2 -l 2 "$work/rapport_461_2023Q2.pdf" "$work/sheet"
 cp "$work"/sheet*.png "$out/report-workbook.png"
 echo "$out/report-workbook.png"
+
+# The second round: the first PDF page holding a text, as a picture.
+later="$(dirname "$reports")/2024Q1"
+pdf_page() {
+  local pages p
+  pages=$(pdfinfo "$1" | awk '/^Pages:/ {print $2}')
+  for p in $(seq 1 "$pages"); do
+    # The page's text whole first: grep -q would stop reading early, and pipefail count that as no match.
+    if [[ "$(pdftotext -f "$p" -l "$p" "$1" -)" == *"$2"* ]]; then
+      pdftoppm -r 80 -png -f "$p" -l "$p" "$1" "$work/page-$3"
+      cp "$work"/page-"$3"*.png "$out/$3"
+      echo "$out/$3"
+      return
+    fi
+  done
+  echo "no page of $1 holds '$2'" >&2
+  return 1
+}
+if [[ -d "$later" ]]; then
+  pdf_page "$later/157/rapport_157_2024Q1.pdf" "Tema: Værdighed" report-change-since-2023.png
+  pdf_page "$later/461/rapport_461_2024Q1.pdf" "Kommunens egne spørgsmål" report-local-questions.png
+fi

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The change of every figure published in two rounds (DESIGN.md §8b): for each table, domain,
+ * The change of every weighted figure published in two rounds (DESIGN.md §8b): for each table, domain,
  * statistic and item (or theme) that the round {@code now} and the earlier round {@code before} both
  * published, and that compares (the same item, a comparable rewording, or a theme whose items all
  * compare), the change now − before, its SE √(SE_now² + SE_before²) and a 95 % CI; significant
@@ -44,12 +44,19 @@ public final class RoundChanges {
 
   private RoundChanges() {}
 
-  /** The changes from {@code before} to {@code now}, in the order of {@code now}; Cronbach's alpha is not compared. */
+  /**
+   * The changes of the weighted figures from {@code before} to {@code now}, in the order of
+   * {@code now}; Cronbach's alpha is not compared.
+   */
   public static List<Change> between(QuestionnaireVersions.Comparison comparison, List<Figure> before, List<Figure> now) {
     Map<String, Figure> earlier = new HashMap<>();
     before.forEach(figure -> earlier.put(key(figure, figure.item()), figure));
     List<Change> changes = new ArrayList<>();
     for (Figure figure : now) {
+      // Only weighted figures estimate the population; an unweighted one also moves with who happened to answer.
+      if (!figure.weighted()) {
+        continue;
+      }
       Optional<String> itemBefore = itemBefore(comparison, figure);
       if (itemBefore.isEmpty()) {
         continue;
