@@ -146,12 +146,50 @@ public final class TabulateEstimates {
    * Spark aggregation, the rest on the driver (the changes read the earlier round's published figures).
    */
   public Result compute() {
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    Aggregated aggregated = aggregate(seconds);
+    List<EstimationCell> cells = aggregated.cells().cells();
+    List<Measure> measures = aggregated.cells().measures();
+    List<String> variables = Survey.DOMAIN_VARIABLES;
+
+    long releasedStarted = System.nanoTime();
+    Dataset<Row> rates = new ResponseMonitor(survey, warehouse).rates();
+    List<Row> rateRows = rates.collectAsList();
+    FreeTextTerms.Counts texts = new FreeTextTerms(survey, questionnaire, warehouse).counts();
+    Map<String, List<String>> itemsByTheme = new LinkedHashMap<>();
+    questionnaire.themes().forEach(t -> itemsByTheme.put(t.id(), questionnaire.itemsOf(t.id()).stream().map(Questionnaire.Item::id).toList()));
+    seconds.put("aggregate_released", (System.nanoTime() - releasedStarted) / 1e9);
+
+    long suppressStarted = System.nanoTime();
+    Tabulation.Result tabulation = onlyWhereAsked(new Tabulation(variables, aggregated.cells().margins(), cells, values(cells),
+        survey.suppression()).tabulate(survey.tables(), measures, aggregated.alphas(),
+            new Tabulation.Released(ResponseMonitor.respondents(rateRows), itemsByTheme, texts)));
+    seconds.put("estimate_and_suppress", (System.nanoTime() - suppressStarted) / 1e9);
+    long changesStarted = System.nanoTime();
+    ChangesSinceLastRound.Result changes = new ChangesSinceLastRound(survey, versions, warehouse).compute(tabulation.rows(),
+        aggregated.cells(), previous -> new TabulateEstimates(survey.withRound(previous), versions, warehouse).roundCells());
+    seconds.put("changes", (System.nanoTime() - changesStarted) / 1e9);
+    long respondents = cells.stream().mapToLong(EstimationCell::respondents).sum();
+    return new Result(tabulation, rateRows, rates.schema(), respondents, cells.size(), seconds, changes);
+  }
+
+  /** A round's estimation cells with their per-measure sums, and each theme's alpha sums. */
+  private record Aggregated(ChangesSinceLastRound.RoundCells cells, List<Tabulation.AlphaInput> alphas) {}
+
+  /** The round's estimation cells (one Spark aggregation), as the changes of a later round read them. */
+  ChangesSinceLastRound.RoundCells roundCells() {
+    return aggregate(new LinkedHashMap<>()).cells();
+  }
+
+  /**
+   * One Spark aggregation of the weighted respondents to per-cell sums of every measure and every
+   * theme's alpha, in a fixed cell order.
+   */
+  private Aggregated aggregate(Map<String, Double> seconds) {
     String round = survey.round();
     warehouse.requireRound(Table.WEIGHTS, round);
     List<String> variables = Survey.DOMAIN_VARIABLES;
-    Map<String, Double> seconds = new LinkedHashMap<>();
     long started = System.nanoTime();
-
     List<Column> keys = new ArrayList<>();
     variables.forEach(v -> keys.add(col(v)));
     CELL_COLUMNS.forEach(c -> keys.add(col(c)));
@@ -203,25 +241,7 @@ public final class TabulateEstimates {
       alphas.add(new Tabulation.AlphaInput(alphaThemes.get(t).id(), alphaByTheme.get(t)));
     }
     seconds.put("estimate_cells", (System.nanoTime() - driverStarted) / 1e9);
-
-    long releasedStarted = System.nanoTime();
-    Dataset<Row> rates = new ResponseMonitor(survey, warehouse).rates();
-    List<Row> rateRows = rates.collectAsList();
-    FreeTextTerms.Counts texts = new FreeTextTerms(survey, questionnaire, warehouse).counts();
-    Map<String, List<String>> itemsByTheme = new LinkedHashMap<>();
-    questionnaire.themes().forEach(t -> itemsByTheme.put(t.id(), questionnaire.itemsOf(t.id()).stream().map(Questionnaire.Item::id).toList()));
-    seconds.put("aggregate_released", (System.nanoTime() - releasedStarted) / 1e9);
-
-    long suppressStarted = System.nanoTime();
-    Tabulation.Result tabulation = onlyWhereAsked(new Tabulation(variables, calibrationMargins(), cells, values(cells),
-        survey.suppression()).tabulate(survey.tables(), measures, alphas,
-            new Tabulation.Released(ResponseMonitor.respondents(rateRows), itemsByTheme, texts)));
-    seconds.put("estimate_and_suppress", (System.nanoTime() - suppressStarted) / 1e9);
-    long changesStarted = System.nanoTime();
-    ChangesSinceLastRound.Result changes = new ChangesSinceLastRound(survey, versions, warehouse).compute(tabulation.rows());
-    seconds.put("changes", (System.nanoTime() - changesStarted) / 1e9);
-    long respondents = cells.stream().mapToLong(EstimationCell::respondents).sum();
-    return new Result(tabulation, rateRows, rates.schema(), respondents, cells.size(), seconds, changes);
+    return new Aggregated(new ChangesSinceLastRound.RoundCells(measures, cells, calibrationMargins()), alphas);
   }
 
   /** The configured margins with the classes the round's weighting merged (analysis/weighting_diagnostics). */

@@ -87,7 +87,8 @@ public final class PublishedResults {
         .map(PublishedResults::rate).toList();
     Optional<String> previous = ChangesSinceLastRound.previousRound(warehouse, round);
     List<Change> changes = previous.isEmpty() || !warehouse.exists(Table.CHANGES) ? List.of()
-        : warehouse.readRound(Table.CHANGES, round).where(REPORTED_TABLES).collectAsList().stream()
+        : warehouse.readRound(Table.CHANGES, round).where(REPORTED_TABLES + " OR table_name = '"
+            + ChangesSinceLastRound.SAME_MUNICIPALITIES + "'").collectAsList().stream()
             .map(r -> new Change(r.getAs("table_name"), r.getAs("item"), r.getAs("statistic"), r.getAs("kommunekode"),
                 r.getAs("ydelsesgruppe"), r.getAs("weighted"), r.getAs("change"), r.getAs("se"), r.getAs("significant")))
             .toList();
@@ -103,6 +104,20 @@ public final class PublishedResults {
   public Optional<Change> change(String item, String statistic, String kommunekode, String ydelsesgruppe, boolean weighted) {
     return Optional.ofNullable(changeByKey.get(Arrays.asList(table(kommunekode, ydelsesgruppe), item, statistic, kommunekode,
         ydelsesgruppe, weighted)));
+  }
+
+  /**
+   * The national change over the municipalities in both rounds (like with like); empty where the
+   * participants did not change or the figure is not published.
+   */
+  public Optional<Change> sameMunicipalitiesChange(String item, String statistic) {
+    return Optional.ofNullable(changeByKey.get(Arrays.asList(ChangesSinceLastRound.SAME_MUNICIPALITIES, item, statistic, null,
+        null, true)));
+  }
+
+  /** Whether the round has national changes over the municipalities in both rounds. */
+  public boolean hasSameMunicipalitiesChanges() {
+    return changeByKey.values().stream().anyMatch(c -> c.table().equals(ChangesSinceLastRound.SAME_MUNICIPALITIES));
   }
 
   /** Whether any of the municipality's figures (null: the nation's) has a change: false for one new in the round. */

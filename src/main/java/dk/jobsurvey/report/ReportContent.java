@@ -150,12 +150,18 @@ final class ReportContent {
       headers.add(nation() + " (vægtet)");
     }
     changeHeader().ifPresent(headers::add);
+    boolean likeWithLike = kommunekode == null && results.hasSameMunicipalitiesChanges();
+    if (likeWithLike) {
+      headers.add(changeHeader().orElseThrow() + ", samme " + results.municipalitiesInBothRounds().size() + " kommuner");
+    }
     List<List<Object>> rows = new ArrayList<>();
     for (Questionnaire.Theme theme : questionnaire.themes()) {
-      rows.add(resultRow(new ReportTable.Heading("Tema: " + theme.label()), theme.id(), Measure.THEME_INDEX, null));
+      rows.add(withLikeForLike(likeWithLike, resultRow(new ReportTable.Heading("Tema: " + theme.label()), theme.id(),
+          Measure.THEME_INDEX, null), theme.id(), Measure.THEME_INDEX));
       for (Questionnaire.Item item : questionnaire.itemsOf(theme.id())) {
-        rows.add(resultRow(item.label(), item.id(), Measure.SHARE_POSITIVE, null));
-        rows.add(resultRow(item.label(), item.id(), Measure.MEAN, null));
+        for (String statistic : List.of(Measure.SHARE_POSITIVE, Measure.MEAN)) {
+          rows.add(withLikeForLike(likeWithLike, resultRow(item.label(), item.id(), statistic, null), item.id(), statistic));
+        }
       }
     }
     return new ReportTable("Resultater", headers, rows, tableNotes());
@@ -177,6 +183,15 @@ final class ReportContent {
     }
     if (results.previousRound().isPresent()) {
       row.add(change(weighted, results.change(item, statistic, kommunekode, group, true), statistic));
+    }
+    return row;
+  }
+
+  /** Nationally, when the participants changed: the row with the change over the municipalities in both rounds. */
+  private List<Object> withLikeForLike(boolean likeWithLike, List<Object> row, String item, String statistic) {
+    if (likeWithLike) {
+      row.add(change(results.find(item, statistic, null, null, true), results.sameMunicipalitiesChange(item, statistic),
+          statistic));
     }
     return row;
   }
@@ -264,7 +279,10 @@ final class ReportContent {
         List<String> both = results.municipalitiesInBothRounds();
         note += " Udviklingen for " + nation() + " sammenligner alle deltagende kommuner i hver runde; " + both.size()
             + " af dem har tal fra begge runder: " + String.join(", ", both.stream().map(c -> c + " " + municipalityName(c))
-                .toList()) + ".";
+                .toList()) + "." + (results.hasSameMunicipalitiesChanges() ? " Kolonnen \"samme " + both.size()
+                + " kommuner\" sammenligner kun dem (skønnet på hver rundes design), så ændringen ikke skyldes, at andre "
+                + "kommuner er kommet til eller gået ud; den vises kun, hvor tallene for de kommuner, der kom til eller gik "
+                + "ud, selv er offentliggjort." : "");
       }
       return note;
     });

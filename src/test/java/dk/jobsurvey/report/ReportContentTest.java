@@ -315,7 +315,9 @@ class ReportContentTest {
     estimates.add(new PublishedResults.Estimate("kommune", "q2", "share_positive", "563", null, true, 40L, 0.6, 0.45, 0.75, false));
     List<PublishedResults.Change> changes = List.of(
         new PublishedResults.Change("kommune", "q2", "share_positive", "825", null, true, 0.12, 0.05, true),
-        new PublishedResults.Change("national", "q1", "share_positive", null, null, true, -0.01, 0.02, false));
+        new PublishedResults.Change("national", "q1", "share_positive", null, null, true, -0.01, 0.02, false),
+        new PublishedResults.Change(dk.jobsurvey.estimate.ChangesSinceLastRound.SAME_MUNICIPALITIES, "q1", "share_positive",
+            null, null, true, -0.07, 0.02, true));
     PublishedResults results = new PublishedResults(estimates, results().rates(), java.util.Optional.of("2023Q2"), changes);
 
     ReportContent laesoe = new ReportContent(results, SURVEY, QUESTIONNAIRE, "825");
@@ -341,7 +343,16 @@ class ReportContentTest {
     assertThat(laesoe.notes()).noneSatisfy(n -> assertThat(n).contains("har ingen offentliggjorte tal fra"));
 
     ReportContent national = new ReportContent(results, SURVEY, QUESTIONNAIRE, null);
-    assertThat(national.notes()).anySatisfy(n -> assertThat(n).contains("1 af dem har tal fra begge runder: 825 Læsø"));
+    assertThat(national.notes()).anySatisfy(n -> assertThat(n).contains("1 af dem har tal fra begge runder: 825 Læsø")
+        .contains("sammenligner kun dem"));
+    ReportTable nationalResults = national.results();
+    int likeWithLike = nationalResults.headers().indexOf("Udvikling siden 2023Q2, samme 1 kommuner");
+    assertThat(likeWithLike).as("the like-with-like column").isPositive();
+    List<Object> nationalQ1 = nationalResults.rows().stream().filter(r -> r.get(0).equals(Q1) && r.get(1).toString()
+        .startsWith("Andel")).findFirst().orElseThrow();
+    assertThat(((ReportTable.Figure) nationalQ1.get(likeWithLike)).mark()).isEqualTo(ReportTable.Marks.BELOW);
+    assertThat(((ReportTable.Figure) nationalQ1.get(likeWithLike - 1)).mark()).as("all municipalities: -1 ± 2 points").isEmpty();
+    assertThat(laesoe.results().headers()).noneMatch(h -> h.contains("samme"));
     ReportContent firstRound = new ReportContent(results(), SURVEY, QUESTIONNAIRE, "825");
     assertThat(firstRound.results().headers()).noneMatch(h -> h.startsWith("Udvikling"));
     assertThat(firstRound.notes()).anySatisfy(n -> assertThat(n).contains("dette er den første runde"));
