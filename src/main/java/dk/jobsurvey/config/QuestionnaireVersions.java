@@ -77,7 +77,12 @@ public record QuestionnaireVersions(
             "a reworded item or the item it replaces, not both (" + rewording.item() + ", " + rewording.replaces() + ")");
       }
     }
+    Set<String> labels = new HashSet<>();
+    items.forEach(item -> labels.add(item.label().strip().toLowerCase(java.util.Locale.ROOT)));
     for (Questionnaire.LocalItem local : localItems) {
+      // Shown beside the common items in the municipality's report: a label alike would not tell them apart.
+      require(labels.add(local.label().strip().toLowerCase(java.util.Locale.ROOT)), "local_items." + local.id() + ".label",
+          "a label no other question has, '" + local.label() + "' appears twice");
       require(!rated.containsKey(local.id()) && !texts.contains(local.id())
           && localItems.stream().filter(l -> l.id().equals(local.id())).count() == 1, "local_items",
           "ids not used by the common questions or another local one, '" + local.id() + "' appears twice");

@@ -95,6 +95,10 @@ public final class ChangesSinceLastRound {
       return new Result(previous, List.of(), List.of(), List.of(), 0);
     }
     String before = previous.get();
+    if (versions.versionOf(before).isEmpty()) {
+      // A round the questionnaire no longer describes (before its first version): nothing can be matched to it.
+      return new Result(previous, List.of(), List.of(), List.of(), 0);
+    }
     QuestionnaireVersions.Comparison comparison = versions.comparison(before, survey.round());
     List<RoundChanges.Figure> earlier = new ArrayList<>();
     Dataset<Row> published = warehouse.readRound(Table.ESTIMATES, before)
@@ -118,7 +122,10 @@ public final class ChangesSinceLastRound {
         .collectAsList().forEach(r -> beforeCodes.add(r.getString(0)));
     Set<String> common = new TreeSet<>(nowCodes);
     common.retainAll(beforeCodes);
-    if (!nowCodes.equals(beforeCodes) && !common.isEmpty()) {
+    // Like with like needs the earlier round's cells: its weights and responses, unless erased.
+    boolean earlierCellsKept = warehouse.exists(Table.WEIGHTS)
+        && !warehouse.readRound(Table.WEIGHTS, before).limit(1).isEmpty();
+    if (!nowCodes.equals(beforeCodes) && !common.isEmpty() && earlierCellsKept) {
       changes.addAll(sameMunicipalities(comparison, common, nowCodes, beforeCodes, nowCells, earlierCells.apply(before),
           published(earlier), published(later)));
     }

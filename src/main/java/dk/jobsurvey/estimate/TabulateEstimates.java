@@ -244,16 +244,29 @@ public final class TabulateEstimates {
     return new Aggregated(new ChangesSinceLastRound.RoundCells(measures, cells, calibrationMargins()), alphas);
   }
 
-  /** The configured margins with the classes the round's weighting merged (analysis/weighting_diagnostics). */
+  /**
+   * The margins the round was weighted to, with the classes its weighting merged
+   * (analysis/weighting_diagnostics): the configured ones, unless the diagnostics name others (an
+   * earlier round weighted under an earlier configuration, read by a later round's changes).
+   */
   private List<CalibrationMargin> calibrationMargins() {
     Map<String, List<String>> merged = new LinkedHashMap<>();
+    List<List<String>> margins = survey.weighting().margins();
     if (warehouse.exists(Table.WEIGHTING_DIAGNOSTICS)) {
-      for (Row row : warehouse.readRound(Table.WEIGHTING_DIAGNOSTICS, survey.round())
-          .where(col("kind").equalTo("margin").and(col("merged"))).select("margin", "category").collectAsList()) {
-        merged.computeIfAbsent(row.getString(0), m -> new ArrayList<>()).add(row.getString(1));
+      Set<String> weighted = new java.util.TreeSet<>();
+      for (Row row : warehouse.readRound(Table.WEIGHTING_DIAGNOSTICS, survey.round()).where(col("kind").equalTo("margin"))
+          .select("margin", "category", "merged").collectAsList()) {
+        weighted.add(row.getString(0));
+        if (row.getBoolean(2)) {
+          merged.computeIfAbsent(row.getString(0), m -> new ArrayList<>()).add(row.getString(1));
+        }
+      }
+      Set<String> configured = new java.util.TreeSet<>(margins.stream().map(m -> String.join("*", m)).toList());
+      if (!weighted.isEmpty() && !weighted.equals(configured)) {
+        margins = weighted.stream().map(m -> List.of(m.split("\\*"))).toList();
       }
     }
-    return survey.weighting().margins().stream()
+    return margins.stream()
         .map(m -> CalibrationMargin.withMergedLabels(m, merged.getOrDefault(String.join("*", m), List.of()))).toList();
   }
 

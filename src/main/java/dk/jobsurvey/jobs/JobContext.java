@@ -18,8 +18,9 @@ import java.util.Map;
  * What every job starts from: the validated configuration (with {@code --round} applied), the
  * questionnaire's versions and the round's own, and the warehouse root, loaded once; and, for a
  * step the pipeline runs, the step's fingerprint. The questionnaire's fingerprint is that of the
- * round's version and of the rewordings (what the round's figures and changes depend on), so adding
- * a version for a later round leaves the earlier rounds' finished steps as they are.
+ * round's questionnaire, the rewordings and the versions up to the round (what the round's figures
+ * and its changes since an earlier round depend on), so adding a version for a later round leaves
+ * the earlier rounds' finished steps as they are.
  */
 public record JobContext(Survey survey, QuestionnaireVersions questionnaireVersions, Questionnaire questionnaire,
     Path warehouse, String configSha256, String questionnaireSha256, String pipelineFingerprint) {
@@ -35,9 +36,11 @@ public record JobContext(Survey survey, QuestionnaireVersions questionnaireVersi
         throw new UsageException("--round: " + e.getMessage());
       }
     }
-    Questionnaire questionnaire = ConfigLoader.forRound(args.path("questionnaire"), versions, survey.round());
+    String ofRound = survey.round();
+    Questionnaire questionnaire = ConfigLoader.forRound(args.path("questionnaire"), versions, ofRound);
     return new JobContext(survey, versions, questionnaire, args.path("warehouse"), sha256(args.path("config")),
-        Digests.sha256Hex(questionnaire + "|" + versions.rewordings()), null);
+        Digests.sha256Hex(questionnaire + "|" + versions.rewordings() + "|" + versions.versions().stream()
+            .filter(v -> v.fromRound().compareTo(ofRound) <= 0).toList()), null);
   }
 
   /** Hex SHA-256 of a configuration file's bytes. */

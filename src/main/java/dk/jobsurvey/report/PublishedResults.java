@@ -85,10 +85,13 @@ public final class PublishedResults {
             r.getAs("ci_high"), r.getAs("difference_to_others"), r.getAs("difference_se"), r.getAs("suppressed"))).toList();
     List<Rate> rates = warehouse.readRound(Table.RESPONSE_RATES, round).collectAsList().stream()
         .map(PublishedResults::rate).toList();
-    Optional<String> previous = ChangesSinceLastRound.previousRound(warehouse, round);
-    List<Change> changes = previous.isEmpty() || !warehouse.exists(Table.CHANGES) ? List.of()
+    List<org.apache.spark.sql.Row> changed = !warehouse.exists(Table.CHANGES) ? List.of()
         : warehouse.readRound(Table.CHANGES, round).where(REPORTED_TABLES + " OR table_name = '"
-            + ChangesSinceLastRound.SAME_MUNICIPALITIES + "'").collectAsList().stream()
+            + ChangesSinceLastRound.SAME_MUNICIPALITIES + "'").collectAsList();
+    // The round the changes were computed against; without any change, the round they would have been.
+    Optional<String> previous = changed.isEmpty() ? ChangesSinceLastRound.previousRound(warehouse, round)
+        : Optional.of(changed.get(0).getAs("previous_round"));
+    List<Change> changes = changed.stream()
             .map(r -> new Change(r.getAs("table_name"), r.getAs("item"), r.getAs("statistic"), r.getAs("kommunekode"),
                 r.getAs("ydelsesgruppe"), r.getAs("weighted"), r.getAs("change"), r.getAs("se"), r.getAs("significant")))
             .toList();

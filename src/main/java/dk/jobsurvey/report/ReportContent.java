@@ -152,7 +152,7 @@ final class ReportContent {
     changeHeader().ifPresent(headers::add);
     boolean likeWithLike = kommunekode == null && results.hasSameMunicipalitiesChanges();
     if (likeWithLike) {
-      headers.add(changeHeader().orElseThrow() + ", samme " + results.municipalitiesInBothRounds().size() + " kommuner");
+      headers.add(changeHeader().orElseThrow() + ", samme kommuner");
     }
     List<List<Object>> rows = new ArrayList<>();
     for (Questionnaire.Theme theme : questionnaire.themes()) {
@@ -273,14 +273,14 @@ final class ReportContent {
       String note = wording.change(previous);
       if (!results.hasChanges(kommunekode)) {
         note += kommunekode == null ? " Der er ingen tal fra " + previous + " at sammenligne med."
-            : " " + title() + " har ingen offentliggjorte tal fra " + previous + " (kommunen deltog ikke, eller tallene var "
-                + "skjult), så der vises ingen udvikling.";
+            : " " + title() + " har ingen tal fra " + previous + " at sammenligne med (kommunen deltog ikke, tallene var "
+                + "skjult, eller spørgsmålene er ændret), så der vises ingen udvikling.";
       } else if (kommunekode == null) {
         List<String> both = results.municipalitiesInBothRounds();
         note += " Udviklingen for " + nation() + " sammenligner alle deltagende kommuner i hver runde; " + both.size()
             + " af dem har tal fra begge runder: " + String.join(", ", both.stream().map(c -> c + " " + municipalityName(c))
-                .toList()) + "." + (results.hasSameMunicipalitiesChanges() ? " Kolonnen \"samme " + both.size()
-                + " kommuner\" sammenligner kun dem (skønnet på hver rundes design), så ændringen ikke skyldes, at andre "
+                .toList()) + "." + (results.hasSameMunicipalitiesChanges() ? " Kolonnen \"samme kommuner\" sammenligner "
+                + "kun kommuner, der deltog i begge runder (skønnet på hver rundes design), så ændringen ikke skyldes, at andre "
                 + "kommuner er kommet til eller gået ud; den vises kun, hvor tallene for de kommuner, der kom til eller gik "
                 + "ud, selv er offentliggjort." : "");
       }

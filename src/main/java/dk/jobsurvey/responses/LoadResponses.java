@@ -153,12 +153,12 @@ public final class LoadResponses {
     }
 
     List<Column> responseColumns = new ArrayList<>(List.of(col("person_key"), col("kommunekode"), col("submitted_at")));
-    itemIds().forEach(id -> responseColumns.add(col(id)));
-    freeTextIds().forEach(id -> responseColumns.add(col(id + "_scrubbed").as(id + "_text")));
+    itemIds().forEach(id -> responseColumns.add(askedOnly(id, col(id)).as(id)));
+    freeTextIds().forEach(id -> responseColumns.add(askedOnly(id, col(id + "_scrubbed")).as(id + "_text")));
     responseColumns.add(col("is_respondent"));
     responseColumns.add(col("source_file"));
     List<Column> freeTextColumns = new ArrayList<>(List.of(col("person_key"), col("submitted_at")));
-    freeTextIds().forEach(id -> freeTextColumns.add(col(id + "_raw")));
+    freeTextIds().forEach(id -> freeTextColumns.add(askedOnly(id, col(id + "_raw")).as(id + "_raw")));
     String newer = "s.submitted_at > t.submitted_at OR (t.submitted_at IS NULL AND s.submitted_at IS NOT NULL)";
     // The three tables together or not at all.
     warehouse.allOrNothing(List.of(Table.RESPONSES, Table.FREE_TEXT, Table.RESPONSE_QUARANTINE), () -> {
@@ -173,6 +173,15 @@ public final class LoadResponses {
       return null;
     });
     return new Result(files, rejected, counts);
+  }
+
+  /**
+   * A municipality's own question keeps only its citizens' answers (by the contact's kommunekode):
+   * an answer typed in under another municipality's token was never asked of that person.
+   */
+  private Column askedOnly(String id, Column answer) {
+    return questionnaire.localItems().stream().filter(l -> l.id().equals(id)).findFirst()
+        .map(local -> when(col("kommunekode").equalTo(local.kommunekode()), answer)).orElse(answer);
   }
 
   /** Token, submission time and item columns by header; null, or why the file cannot be loaded. */

@@ -162,7 +162,41 @@ public final class JobRun {
         }
       }
     }
+    return staleEarlierRound();
+  }
+
+  /**
+   * For the report: the round's changes copy the figures of the earlier round they compare with
+   * (published/changes, previous_round). When that round was tabulated again after this round's
+   * tabulate began, the changes may hold figures it no longer publishes: refused until this round
+   * is tabulated again.
+   */
+  private Optional<String> staleEarlierRound() {
+    if (!identity.job().equals("report") || !warehouse.exists(Table.CHANGES) || !warehouse.exists(Table.RUN_LOG)) {
+      return Optional.empty();
+    }
+    List<org.apache.spark.sql.Row> compared = warehouse.readRound(Table.CHANGES, identity.round()).select("previous_round")
+        .distinct().collectAsList();
+    if (compared.isEmpty()) {
+      return Optional.empty();
+    }
+    String earlier = compared.get(0).getString(0);
+    Optional<Line> ours = latestTabulate(identity.round());
+    Optional<Line> theirs = latestTabulate(earlier);
+    if (ours.isPresent() && theirs.isPresent() && theirs.get().finishedAt().isAfter(ours.get().startedAt())) {
+      return Optional.of("tabulate ran for " + earlier + " at " + at(theirs.get().finishedAt()) + ", after this round's "
+          + "tabulate began (" + at(ours.get().startedAt()) + "), so the changes since " + earlier + " may hold figures "
+          + earlier + " no longer publishes; run tabulate for " + identity.round() + " first");
+    }
     return Optional.empty();
+  }
+
+  private Optional<Line> latestTabulate(String round) {
+    return warehouse.readRound(Table.RUN_LOG, round)
+        .where(col("job").equalTo("tabulate").and(col("status").notEqual(RunLog.REFUSED)))
+        .select("job", "status", "started_at", "finished_at").collectAsList().stream()
+        .map(JobRun::line)
+        .max(Comparator.comparing(Line::finishedAt));
   }
 
   /** The run log's lines of the steps this one reads from and their inputs; refused runs changed nothing and are left out. */
@@ -175,9 +209,14 @@ public final class JobRun {
     return warehouse.readRound(Table.RUN_LOG, identity.round())
         .where(col("job").isin(jobs).and(col("status").notEqual(RunLog.REFUSED)))
         .select("job", "status", "started_at", "finished_at").collectAsList().stream()
-        .map(r -> new Line(r.getString(0), RunLog.FAILED.equals(r.getString(1)), r.getTimestamp(2).toInstant(),
-            r.getTimestamp(3).toInstant()))
+        .map(JobRun::line)
         .toList();
+  }
+
+  /** A run-log row of job, status, started_at and finished_at. */
+  private static Line line(org.apache.spark.sql.Row r) {
+    return new Line(r.getString(0), RunLog.FAILED.equals(r.getString(1)), r.getTimestamp(2).toInstant(),
+        r.getTimestamp(3).toInstant());
   }
 
   private static Optional<Line> latest(List<Line> lines, String step) {

@@ -97,6 +97,12 @@ class QuestionnaireVersionsTest {
     assertThatThrownBy(() -> new QuestionnaireVersions(SHIPPED.scale(), SHIPPED.positiveValues(), SHIPPED.dontKnowValues(),
         SHIPPED.items(), SHIPPED.freeText(), SHIPPED.rewordings(), SHIPPED.versions(), List.of(clash)))
         .isInstanceOf(ConfigValueException.class).hasMessageContaining("'q13' appears twice");
+    Questionnaire.LocalItem sameLabel = new Questionnaire.LocalItem("q103", "461", "2024Q1", Questionnaire.LocalItem.RATED,
+        "mødt med tillid", "?");
+    assertThatThrownBy(() -> new QuestionnaireVersions(SHIPPED.scale(), SHIPPED.positiveValues(), SHIPPED.dontKnowValues(),
+        SHIPPED.items(), SHIPPED.freeText(), SHIPPED.rewordings(), SHIPPED.versions(), List.of(sameLabel)))
+        .isInstanceOf(ConfigValueException.class).hasMessageContaining("'mødt med tillid' appears twice")
+        .satisfies(e -> assertThat(((ConfigValueException) e).key()).isEqualTo("local_items.q103.label"));
     assertThatThrownBy(() -> new Questionnaire.LocalItem("q103", "999", "2024Q1", Questionnaire.LocalItem.RATED, "Egen", "?"))
         .isInstanceOf(ConfigValueException.class).hasMessageContaining("one of the 98 municipality codes, got '999'");
     assertThatThrownBy(() -> new Questionnaire.LocalItem("q103", "461", "2024Q1", "yes/no", "Egen", "?"))

@@ -339,14 +339,14 @@ class ReportContentTest {
     List<Object> fanoeQ2 = fanoe.results().rows().stream().filter(r -> r.get(0).equals(Q2) && r.get(1).toString().startsWith("Andel"))
         .findFirst().orElseThrow();
     assertThat(fanoeQ2.get(column)).as("a figure with answers and no change").isEqualTo(ReportWording.NOT_COMPARED);
-    assertThat(fanoe.notes()).anySatisfy(n -> assertThat(n).contains("har ingen offentliggjorte tal fra 2023Q2"));
-    assertThat(laesoe.notes()).noneSatisfy(n -> assertThat(n).contains("har ingen offentliggjorte tal fra"));
+    assertThat(fanoe.notes()).anySatisfy(n -> assertThat(n).contains("har ingen tal fra 2023Q2 at sammenligne med"));
+    assertThat(laesoe.notes()).noneSatisfy(n -> assertThat(n).contains("har ingen tal fra"));
 
     ReportContent national = new ReportContent(results, SURVEY, QUESTIONNAIRE, null);
     assertThat(national.notes()).anySatisfy(n -> assertThat(n).contains("1 af dem har tal fra begge runder: 825 Læsø")
-        .contains("sammenligner kun dem"));
+        .contains("sammenligner kun kommuner, der deltog i begge runder"));
     ReportTable nationalResults = national.results();
-    int likeWithLike = nationalResults.headers().indexOf("Udvikling siden 2023Q2, samme 1 kommuner");
+    int likeWithLike = nationalResults.headers().indexOf("Udvikling siden 2023Q2, samme kommuner");
     assertThat(likeWithLike).as("the like-with-like column").isPositive();
     List<Object> nationalQ1 = nationalResults.rows().stream().filter(r -> r.get(0).equals(Q1) && r.get(1).toString()
         .startsWith("Andel")).findFirst().orElseThrow();
