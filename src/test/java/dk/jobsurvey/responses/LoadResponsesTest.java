@@ -180,4 +180,37 @@ class LoadResponsesTest {
         .anySatisfy(p -> assertThat(p).startsWith("dup.csv: two columns hold q1"))
         .anySatisfy(p -> assertThat(p).startsWith("notoken.csv: no token column"));
   }
+
+  /**
+   * A municipality's own questions: loaded from the export's extra columns for its citizens only
+   * (an answer under another municipality's token is dropped), the free text scrubbed as every free
+   * text, the raw text in restricted/ only.
+   */
+  @Test
+  void aMunicipalitysOwnQuestionsAreKeptForItsCitizensOnlyAndItsFreeTextIsScrubbed() throws Exception {
+    var shipped = ConfigLoader.questionnaireVersions(TestFiles.questionnaireConfig());
+    var withLocal = new dk.jobsurvey.config.QuestionnaireVersions(shipped.scale(), shipped.positiveValues(),
+        shipped.dontKnowValues(), shipped.items(), shipped.freeText(), shipped.rewordings(), shipped.versions(), List.of(
+            new Questionnaire.LocalItem("q103", "825", "2023Q2", Questionnaire.LocalItem.RATED, "Færgen passer", "?"),
+            new Questionnaire.LocalItem("q104", "825", "2023Q2", Questionnaire.LocalItem.FREE_TEXT, "Læsøs eget", "?")));
+    List<String> lines = new ArrayList<>(List.of(HEADER + ";q103;q104"));
+    for (String code : List.of("825", "563")) {
+      for (String token : warehouse.readRound(Table.CONTACTS, SURVEY.round()).where("kommunekode = '" + code + "'")
+          .select("token").orderBy(org.apache.spark.sql.functions.col("token").desc()).limit(3)
+          .as(org.apache.spark.sql.Encoders.STRING()).collectAsList()) {
+        lines.add(line(token, "2023-09-10 09:00", "3", "") + ";4;Ring til mig på 22 33 44 55");
+      }
+    }
+    Path folder = dir.resolve("export-local");
+    Files.createDirectories(folder);
+    Files.write(folder.resolve("eksport.csv"), lines, StandardCharsets.UTF_8);
+    new LoadResponses(SURVEY, withLocal.forRound(SURVEY.round()), warehouse, folder.toString()).execute();
+
+    var loaded = warehouse.readRound(Table.RESPONSES, SURVEY.round()).where("submitted_at = timestamp'2023-09-10 09:00:00'");
+    assertThat(loaded.count()).isEqualTo(6);
+    assertThat(TableText.rows(loaded.where("q103 IS NOT NULL").select("kommunekode", "q103"))).containsOnly("825|4").hasSize(3);
+    assertThat(TableText.rows(loaded.where("q104_text IS NOT NULL").select("kommunekode", "q104_text")))
+        .containsOnly("825|Ring til mig på [TELEFON]").hasSize(3);
+    assertThat(warehouse.readRound(Table.FREE_TEXT, SURVEY.round()).where("q104_raw IS NOT NULL").count()).isEqualTo(3);
+  }
 }
