@@ -28,6 +28,10 @@ public final class BenchmarkReport {
   private final String title;
   private final List<Measurement> measurements = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<Section> sections = new ArrayList<>();
+
+  /** A table of its own below the measurements (a breakdown of where the time went). */
+  private record Section(String heading, List<String> columns, List<List<Object>> rows) {}
 
   public BenchmarkReport(String title) {
     this.title = title;
@@ -53,6 +57,13 @@ public final class BenchmarkReport {
     notes.add(note);
   }
 
+  /** Adds a table below the measurements: its heading, column names and rows (numbers right-aligned). */
+  public void section(String heading, List<String> columns, List<List<Object>> rows) {
+    sections.add(new Section(heading, List.copyOf(columns), List.copyOf(rows)));
+    System.out.println("  " + heading);
+    rows.forEach(row -> System.out.println("    " + row));
+  }
+
   /** Work that reports how many rows it handled. */
   @FunctionalInterface
   public interface RowsWork {
@@ -75,9 +86,21 @@ public final class BenchmarkReport {
   }
 
   static String machine() {
-    return String.format(Locale.ROOT, "%d cores, %d MiB max heap, Java %s, %s %s", Runtime.getRuntime().availableProcessors(),
+    return String.format(Locale.ROOT, "%d cores, %d MiB max heap, Java %s, %s %s, load average %.2f", Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.version"), System.getProperty("os.name"),
-        System.getProperty("os.arch"));
+        System.getProperty("os.arch"), loadAverage());
+  }
+
+  /** The machine's load average over the last minute (negative where the system does not say). */
+  public static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static String cell(Object value) {
+    if (value instanceof Double number) {
+      return String.format(Locale.ROOT, "%.2f", number);
+    }
+    return value instanceof Number number ? String.format(Locale.ROOT, "%,d", number.longValue()) : String.valueOf(value);
   }
 
   /** Writes {@code <dir>/<name>.json} and {@code <dir>/<name>.md}; returns the Markdown. */
@@ -103,11 +126,32 @@ public final class BenchmarkReport {
     }
     json.put("measurements", rows);
     json.put("notes", notes);
+    List<Map<String, Object>> tables = new ArrayList<>();
+    for (Section section : sections) {
+      List<Map<String, Object>> sectionRows = new ArrayList<>();
+      for (List<Object> row : section.rows()) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        for (int c = 0; c < section.columns().size(); c++) {
+          named.put(section.columns().get(c), row.get(c));
+        }
+        sectionRows.add(named);
+      }
+      tables.add(Map.of("heading", section.heading(), "rows", sectionRows));
+    }
+    json.put("sections", tables);
     StringBuilder md = new StringBuilder("## " + title + "\n\n");
     md.append("Machine: ").append(machine()).append("; finished ").append(Instant.now()).append("; peak driver heap ")
         .append(peak).append(" MiB (live after a collection: ").append(live).append(" MiB).\n\n| measurement | seconds | rows | rows/s |\n|---|---:|---:|---:|\n");
     for (Measurement m : measurements) {
       md.append(String.format(Locale.ROOT, "| %s | %.2f | %,d | %,.0f |%n", m.name(), m.seconds(), m.rows(), m.rowsPerSecond()));
+    }
+    for (Section section : sections) {
+      md.append("\n### ").append(section.heading()).append("\n\n| ").append(String.join(" | ", section.columns())).append(" |\n|");
+      section.columns().forEach(c -> md.append(c.equals(section.columns().get(0)) ? "---|" : "---:|"));
+      md.append('\n');
+      for (List<Object> row : section.rows()) {
+        md.append("| ").append(String.join(" | ", row.stream().map(BenchmarkReport::cell).toList())).append(" |\n");
+      }
     }
     if (!notes.isEmpty()) {
       md.append('\n');

@@ -9,9 +9,11 @@ public final class BenchPipelineJob {
       "benchmark every pipeline step and its I/O floor on generated extracts of the pilot, all 98 municipalities and 10× all 98",
       "pipeline",
       List.of(JobOption.optional("municipalities", "LIST", "selections to run, as generate takes them; SELECTION*N for N times their size",
-          "pilot,all,all*10")),
+          "pilot,all,all*10"),
+          JobOption.optional("runs", "N", "pipeline runs per selection, each on a fresh warehouse; the median run is reported", "3"),
+          JobOption.flag("no-floors", "leave out the floors (the Spark + Delta floor of each step, the plain-read floor of ingest)")),
       (context, args, spark, work) -> PipelineBenchmark.run(spark, context.survey(),
-          List.of(args.value("municipalities").split(",")), args.path("config"), args.path("questionnaire"), work,
+          List.of(args.value("municipalities").split(",")), Integer.parseInt(args.value("runs")), !args.flag("no-floors"), args.path("config"), args.path("questionnaire"), work,
           pipelineArgs -> Launcher.run(pipelineArgs, System.out, System.out)));
 
   private BenchPipelineJob() {}

@@ -178,10 +178,7 @@ public final class Warehouse {
     SurveyRound.requireValid(round);
     allOrNothing(tables.keySet(), () -> {
       for (Map.Entry<Table, Dataset<Row>> entry : tables.entrySet()) {
-        long started = System.nanoTime();
         write(entry.getKey(), round, entry.getValue());
-        LOG.info("wrote {} for {} in {} s", location(entry.getKey()), round,
-            String.format("%.1f", (System.nanoTime() - started) / 1e9));
       }
       return null;
     });
@@ -376,6 +373,7 @@ public final class Warehouse {
     StringBuilder on = new StringBuilder("t." + ROUND_COLUMN + " = '" + round + "'");
     keys.forEach(key -> on.append(" AND t.").append(key).append(" = s.").append(key));
     allOrNothing(List.of(table), () -> {
+      long started = System.nanoTime();
       retryingConcurrentCreation(() -> {
         if (!exists(table)) {
           writer(table, source.limit(0)).save(location(table));
@@ -385,6 +383,7 @@ public final class Warehouse {
         var merge = DeltaTable.forPath(spark, location(table)).as("t").merge(source.as("s"), on.toString()).withSchemaEvolution();
         (replaceWhen == null ? merge : merge.whenMatched(replaceWhen).updateAll()).whenNotMatched().insertAll().execute();
       });
+      committed(table, "merge", started);
       return null;
     });
     written(table);
@@ -413,11 +412,13 @@ public final class Warehouse {
   public void append(Table table, String round, Dataset<Row> rows) {
     SurveyRound.requireValid(round);
     allOrNothing(List.of(table), () -> {
+      long started = System.nanoTime();
       retryingConcurrentCreation(() -> writer(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)))
           .mode(SaveMode.Append)
           // The run log gained columns (exit_code, milliseconds, rows_in, rows_out); older lines read them as null.
           .option("mergeSchema", "true")
           .save(location(table)));
+      committed(table, "append", started);
       return null;
     });
     written(table);
@@ -425,13 +426,19 @@ public final class Warehouse {
 
   private void write(Table table, String round, Dataset<Row> rows) {
     String replaced = ROUND_COLUMN + " = '" + round + "'";
+    long started = System.nanoTime();
     retryingConcurrentCreation(() -> writer(table, rows.withColumn(ROUND_COLUMN, functions.lit(round)))
         .mode(SaveMode.Overwrite)
         .option("replaceWhere", replaced)
         // A newer version of a step may add columns; older rounds then read them as null.
         .option("mergeSchema", "true")
         .save(location(table)));
+    committed(table, "write", started);
     written(table);
+  }
+
+  private void committed(Table table, String operation, long startedNanos) {
+    DeltaWrites.committed(table, operation, spark.sparkContext().getLocalProperty("spark.jobGroup.id"), startedNanos);
   }
 
   /**
@@ -533,7 +540,9 @@ public final class Warehouse {
     if (now == null || now.equals(version)) {
       return false;
     }
+    long started = System.nanoTime();
     DeltaTable.forPath(spark, location(table)).restoreToVersion(version);
+    committed(table, "restore", started);
     written(table);
     return true;
   }
