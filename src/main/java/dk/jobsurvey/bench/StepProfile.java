@@ -57,8 +57,10 @@ public final class StepProfile extends SparkListener implements AutoCloseable {
   @Override
   public void onJobStart(SparkListenerJobStart start) {
     String group = step(start.properties() == null ? null : start.properties().getProperty("spark.jobGroup.id"));
-    String callSite = start.properties() == null ? null : start.properties().getProperty("callSite.short");
-    running.put(start.jobId(), new JobStart(group, callSite == null ? "?" : callSite, start.time()));
+    // The job's last stage is named by where the action was called ("save at Warehouse.java:430").
+    String callSite = scala.jdk.javaapi.CollectionConverters.asJava(start.stageInfos()).stream()
+        .max(java.util.Comparator.comparingInt(StageInfo::stageId)).map(StageInfo::name).orElse("?");
+    running.put(start.jobId(), new JobStart(group, callSite, start.time()));
     scala.jdk.javaapi.CollectionConverters.asJava(start.stageIds()).forEach(id -> stageGroups.put((Integer) id, group));
     synchronized (jobsStagesShuffles) {
       jobsStagesShuffles.computeIfAbsent(group, g -> new int[3])[0]++;

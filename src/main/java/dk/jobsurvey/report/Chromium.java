@@ -17,7 +17,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Headless Chromium, which prints each HTML report to an A4 PDF (many municipalities circulate
- * PDFs): the page's own print style, no header or footer. Found at {@code JOBSURVEY_CHROMIUM}, else
+ * PDFs): the page's own print style, no header or footer; one browser prints them all
+ * ({@link PdfPrinter}). Found at {@code JOBSURVEY_CHROMIUM}, else
  * as Debian's {@code /usr/bin/chromium}; without it reports come without PDFs and the job says so.
  *
  * <p>The flags keep it off the network (the reports need none) and start a fresh profile each time;
@@ -47,9 +48,9 @@ public final class Chromium {
     return executable;
   }
 
-  /** Prints {@code html} (a local file) to {@code pdf} in A4, as the page's print style lays it out. */
-  void printToPdf(Path html, Path pdf) throws IOException {
-    run(List.of("--no-pdf-header-footer", "--print-to-pdf=" + pdf), html, pdf);
+  /** A running Chromium that prints many pages to PDF in A4, as their print style lays them out; close it when done. */
+  PdfPrinter startPrinting() throws IOException {
+    return PdfPrinter.start(executable, FLAGS);
   }
 
   /** A PNG of {@code html} at the given window size (for screenshots of the reports). */

@@ -25,7 +25,7 @@ import org.apache.hadoop.fs.Path;
  *
  * <p>Needs published/estimates for the round (tabulate). Cost: a small read of published/ (a few
  * thousand rows), then per municipality an HTML page and a workbook written in the driver, and with
- * PDFs about a second of Chromium per report.
+ * PDFs a second to start one Chromium and a fraction of a second of it per report.
  */
 public final class WriteReports {
   private final Survey survey;
@@ -46,23 +46,31 @@ public final class WriteReports {
     warehouse.requireRound(Table.ESTIMATES, survey.round());
     PublishedResults results = PublishedResults.read(warehouse, survey.round());
     Path folder = warehouse.reports(survey.round());
-    List<String> written = new ArrayList<>();
     // All reports or none: they are staged and moved into place together.
     return warehouse.allOrNothing(List.of(), () -> {
-      warehouse.replaceFolder(folder);
-      write(new Path(folder, "landsrapport_" + survey.round()), new ReportContent(results, survey, questionnaire, null), written);
-      for (String code : results.municipalities()) {
-        if (!Municipalities.isKnown(code)) {
-          throw new IllegalStateException("published/estimates holds a kommunekode that is not one of the 98; no report is named by it");
-        }
-        write(new Path(new Path(folder, code), "rapport_" + code + "_" + survey.round()),
-            new ReportContent(results, survey, questionnaire, code), written);
+      try (PdfPrinter printer = pdfPrinter.isPresent() ? pdfPrinter.get().startPrinting() : null) {
+        return write(results, folder, printer);
       }
-      return written;
     });
   }
 
-  private void write(Path base, ReportContent content, List<String> written) throws IOException {
+  /** Writes the national report, then each municipality's; with a printer, each page's PDF too. */
+  private List<String> write(PublishedResults results, Path folder, PdfPrinter printer) throws IOException {
+    List<String> written = new ArrayList<>();
+    warehouse.replaceFolder(folder);
+    write(new Path(folder, "landsrapport_" + survey.round()), new ReportContent(results, survey, questionnaire, null), printer,
+        written);
+    for (String code : results.municipalities()) {
+      if (!Municipalities.isKnown(code)) {
+        throw new IllegalStateException("published/estimates holds a kommunekode that is not one of the 98; no report is named by it");
+      }
+      write(new Path(new Path(folder, code), "rapport_" + code + "_" + survey.round()),
+          new ReportContent(results, survey, questionnaire, code), printer, written);
+    }
+    return written;
+  }
+
+  private void write(Path base, ReportContent content, PdfPrinter printer, List<String> written) throws IOException {
     FileSystem fs = warehouse.deliverables();
     Path html = base.suffix(".html");
     byte[] page = HtmlReport.render(content).getBytes(StandardCharsets.UTF_8);
@@ -75,24 +83,21 @@ public final class WriteReports {
     }
     written.add(html.toString());
     written.add(xlsx.toString());
-    if (pdfPrinter.isPresent()) {
+    if (printer != null) {
       Path pdf = base.suffix(".pdf");
       try (OutputStream out = fs.create(warehouse.stage(pdf), true)) {
-        out.write(printed(page));
+        out.write(printed(page, printer));
       }
       written.add(pdf.toString());
     }
   }
 
   /** The page printed by Chromium from a private local copy (the warehouse need not be on a local disk). */
-  private byte[] printed(byte[] page) throws IOException {
+  private static byte[] printed(byte[] page, PdfPrinter printer) throws IOException {
     java.nio.file.Path folder = Files.createTempDirectory("jobsurvey-pdf", PosixFilePermissions.asFileAttribute(
         PosixFilePermissions.fromString("rwx------")));
     try {
-      java.nio.file.Path html = Files.write(folder.resolve("report.html"), page);
-      java.nio.file.Path pdf = folder.resolve("report.pdf");
-      pdfPrinter.get().printToPdf(html, pdf);
-      return Files.readAllBytes(pdf);
+      return printer.print(Files.write(folder.resolve("report.html"), page));
     } finally {
       try (var files = Files.list(folder)) {
         for (java.nio.file.Path file : files.toList()) {
