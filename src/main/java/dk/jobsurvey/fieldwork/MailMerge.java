@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import dk.jobsurvey.config.FieldworkSettings;
 import dk.jobsurvey.config.FieldworkSettings.Letter;
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.files.DriverTasks;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.IOException;
@@ -100,20 +101,22 @@ public final class MailMerge {
     }
     // The monitor's projection: the allocation's expectation before any response, then responses so far scaled up.
     Map<String, Double> expected = ResponseMonitor.projectedByMunicipality(new ResponseMonitor(survey, warehouse).execute());
-    List<MunicipalityOutbox> written = new ArrayList<>();
     Iterator<Row> rows = recipients.orderBy("kommunekode", "cpr").toLocalIterator();
-    Row pending = rows.hasNext() ? rows.next() : null;
-    while (pending != null) {
-      String code = pending.getAs("kommunekode");
-      List<Row> municipality = new ArrayList<>();
-      while (pending != null && code.equals(pending.getAs("kommunekode"))) {
-        municipality.add(pending);
-        pending = rows.hasNext() ? rows.next() : null;
+    // Each municipality's files are written on a free core while the next municipality's rows arrive.
+    try (DriverTasks<MunicipalityOutbox> tasks = new DriverTasks<>("mailmerge")) {
+      Row pending = rows.hasNext() ? rows.next() : null;
+      while (pending != null) {
+        String code = pending.getAs("kommunekode");
+        List<Row> municipality = new ArrayList<>();
+        while (pending != null && code.equals(pending.getAs("kommunekode"))) {
+          municipality.add(pending);
+          pending = rows.hasNext() ? rows.next() : null;
+        }
+        boolean extra = expected.getOrDefault(code, 0.0) < survey.sample().minResponses();
+        tasks.submit(() -> writeMunicipality(code, municipality, extra));
       }
-      boolean extra = expected.getOrDefault(code, 0.0) < survey.sample().minResponses();
-      written.add(writeMunicipality(code, municipality, extra));
+      return tasks.results();
     }
-    return written;
   }
 
   /**

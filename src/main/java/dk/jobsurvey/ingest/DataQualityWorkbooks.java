@@ -1,6 +1,7 @@
 package dk.jobsurvey.ingest;
 
 import dk.jobsurvey.config.Municipalities;
+import dk.jobsurvey.files.DriverTasks;
 import dk.jobsurvey.files.FileRejection;
 import dk.jobsurvey.files.ProblemText;
 import dk.jobsurvey.warehouse.Warehouse;
@@ -106,9 +107,13 @@ public final class DataQualityWorkbooks {
     List<Path> written = new ArrayList<>();
     writeAll(round, dataQuality, rejected, problems, (code, name) -> {
       Path file = new Path(warehouse.outbox(round, code), name);
-      written.add(file);
+      synchronized (written) {
+        written.add(file);
+      }
       return warehouse.deliverables().create(warehouse.stage(file), true);
     });
+    // Written side by side: listed in code order, as the workbooks are named.
+    written.sort(java.util.Comparator.comparing(Path::toString));
     return written;
   }
 
@@ -118,9 +123,12 @@ public final class DataQualityWorkbooks {
     List<java.nio.file.Path> written = new ArrayList<>();
     writeAll(round, dataQuality, rejected, problems, (code, name) -> {
       java.nio.file.Path file = folder.resolve(name);
-      written.add(file);
+      synchronized (written) {
+        written.add(file);
+      }
       return java.nio.file.Files.newOutputStream(file);
     });
+    java.util.Collections.sort(written);
     return written;
   }
 
@@ -142,6 +150,15 @@ public final class DataQualityWorkbooks {
     Map<String, String> fileProblems = new HashMap<>();
     rejected.forEach(rejection -> fileProblems.put(rejection.file(), rejection.problemDansk()));
     Row pending = problems.hasNext() ? problems.next() : null;
+    // Each workbook is written on a free core while the next municipality's problems arrive.
+    try (DriverTasks<String> tasks = new DriverTasks<>("data-quality workbooks")) {
+      writeEach(round, filesByMunicipality, fileProblems, problems, pending, destination, tasks);
+    }
+  }
+
+  private static void writeEach(String round, Map<String, List<Row>> filesByMunicipality, Map<String, String> fileProblems,
+      Iterator<Row> problems, Row first, Destination destination, DriverTasks<String> tasks) throws IOException {
+    Row pending = first;
     for (Map.Entry<String, List<Row>> entry : filesByMunicipality.entrySet()) {
       String code = entry.getKey();
       while (pending != null && compare(pending.getAs("kommunekode"), code) < 0) {
@@ -152,10 +169,14 @@ public final class DataQualityWorkbooks {
         own.add(pending);
         pending = problems.hasNext() ? problems.next() : null;
       }
-      try (OutputStream out = destination.open(code, "datakvalitet_" + code + "_" + round + ".xlsx")) {
-        write(out, code, round, entry.getValue(), fileProblems, own);
-      }
+      tasks.submit(() -> {
+        try (OutputStream out = destination.open(code, "datakvalitet_" + code + "_" + round + ".xlsx")) {
+          write(out, code, round, entry.getValue(), fileProblems, own);
+        }
+        return code;
+      });
     }
+    tasks.results();
   }
 
   private static int compare(String a, String b) {

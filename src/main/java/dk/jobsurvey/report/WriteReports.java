@@ -3,6 +3,7 @@ package dk.jobsurvey.report;
 import dk.jobsurvey.config.Municipalities;
 import dk.jobsurvey.config.Questionnaire;
 import dk.jobsurvey.config.Survey;
+import dk.jobsurvey.files.DriverTasks;
 import dk.jobsurvey.warehouse.Table;
 import dk.jobsurvey.warehouse.Warehouse;
 import java.io.IOException;
@@ -54,23 +55,31 @@ public final class WriteReports {
     });
   }
 
-  /** Writes the national report, then each municipality's; with a printer, each page's PDF too. */
+  /**
+   * Writes the national report, then each municipality's; with a printer, each page's PDF too. The
+   * reports are independent: written side by side, one per core (Chromium prints in a tab each).
+   */
   private List<String> write(PublishedResults results, Path folder, PdfPrinter printer) throws IOException {
-    List<String> written = new ArrayList<>();
     warehouse.replaceFolder(folder);
-    write(new Path(folder, "landsrapport_" + survey.round()), new ReportContent(results, survey, questionnaire, null), printer,
-        written);
     for (String code : results.municipalities()) {
       if (!Municipalities.isKnown(code)) {
         throw new IllegalStateException("published/estimates holds a kommunekode that is not one of the 98; no report is named by it");
       }
-      write(new Path(new Path(folder, code), "rapport_" + code + "_" + survey.round()),
-          new ReportContent(results, survey, questionnaire, code), printer, written);
     }
-    return written;
+    try (DriverTasks<List<String>> tasks = new DriverTasks<>("report")) {
+      tasks.submit(() -> write(new Path(folder, "landsrapport_" + survey.round()),
+          new ReportContent(results, survey, questionnaire, null), printer));
+      for (String code : results.municipalities()) {
+        tasks.submit(() -> write(new Path(new Path(folder, code), "rapport_" + code + "_" + survey.round()),
+            new ReportContent(results, survey, questionnaire, code), printer));
+      }
+      return tasks.results().stream().flatMap(List::stream).toList();
+    }
   }
 
-  private void write(Path base, ReportContent content, PdfPrinter printer, List<String> written) throws IOException {
+  /** One report's files: its HTML page, its workbook and, with a printer, its PDF; returns them. */
+  private List<String> write(Path base, ReportContent content, PdfPrinter printer) throws IOException {
+    List<String> written = new ArrayList<>();
     FileSystem fs = warehouse.deliverables();
     Path html = base.suffix(".html");
     byte[] page = HtmlReport.render(content).getBytes(StandardCharsets.UTF_8);
@@ -90,6 +99,7 @@ public final class WriteReports {
       }
       written.add(pdf.toString());
     }
+    return written;
   }
 
   /** The page printed by Chromium from a private local copy (the warehouse need not be on a local disk). */

@@ -277,9 +277,10 @@ public final class Warehouse {
   /**
    * Where a step writes a file that belongs at {@code target} (a folder of restricted/ or
    * published/, not a table): a path in the step's own staging folder, moved to the target only
-   * when the whole step has succeeded. Only inside {@link #allOrNothing}.
+   * when the whole step has succeeded. Only inside {@link #allOrNothing}; safe to call from the
+   * threads of a step's {@link dk.jobsurvey.files.DriverTasks}.
    */
-  public Path stage(Path target) {
+  public synchronized Path stage(Path target) {
     if (openStep == null) {
       throw new IllegalStateException("Files are staged inside a step (Warehouse.allOrNothing); " + target + " is not");
     }
@@ -482,14 +483,34 @@ public final class Warehouse {
     }
   }
 
-  /** The rows the table's latest commit wrote: Delta's numOutputRows (for a MERGE, the rows it rewrote). */
+  /**
+   * The rows the table's latest commit wrote: Delta's numOutputRows (for a MERGE, the rows it
+   * rewrote), read from the commit's own file in the transaction log (no Spark job).
+   */
   private long rowsOfLastCommit(Table table) {
-    Row metrics = DeltaTable.forPath(spark, location(table)).history(1).select("operationMetrics").head();
-    if (metrics.isNullAt(0)) {
+    long version = snapshotVersion(table);
+    Path commit = new Path(new Path(location(table), "_delta_log"), String.format("%020d.json", version));
+    try (var in = fileSystem().open(commit);
+        var lines = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        com.fasterxml.jackson.databind.JsonNode action = COMMIT_JSON.readTree(line);
+        if (action.has("commitInfo")) {
+          com.fasterxml.jackson.databind.JsonNode rows = action.path("commitInfo").path("operationMetrics").path("numOutputRows");
+          return rows.isMissingNode() || rows.isNull() ? 0 : Long.parseLong(rows.asText());
+        }
+      }
       return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the commit " + commit, e);
     }
-    scala.Option<String> rows = metrics.<String, String>getMap(0).get("numOutputRows");
-    return rows.isDefined() ? Long.parseLong(rows.get()) : 0;
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper COMMIT_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** The table's latest version, from its transaction log (a listing of _delta_log, no Spark job). */
+  private long snapshotVersion(Table table) {
+    return org.apache.spark.sql.delta.DeltaLog.forTable(spark, location(table))
+        .update(false, scala.Option.empty(), scala.Option.empty()).version();
   }
 
   /**
@@ -528,7 +549,7 @@ public final class Warehouse {
   }
 
   private Long versionOrNull(Table table) {
-    return exists(table) ? DeltaTable.forPath(spark, location(table)).history(1).select("version").head().getLong(0) : null;
+    return exists(table) ? snapshotVersion(table) : null;
   }
 
   /** Restores a table to {@code version} (null: the table did not exist); true when anything had changed. */
