@@ -90,15 +90,16 @@ public final class SparkSessions {
    * session time zone; Delta's log read in 8 partitions (one round of one table is a handful of
    * files, Delta's default of 50 is meant for thousands); no constraint inference, which on wide
    * rows (an export has ~20 columns, an extract more) grows as the square of the columns and
-   * dominated each localCheckpoint (10-20 s for two rows), for filters the steps already state; no
-   * column statistics in Delta's log: every read selects a round by its partition, so no query
-   * skips files by them, and collecting them cost a tenth of each write.
+   * dominated each localCheckpoint (10-20 s for two rows), for filters the steps already state; new
+   * tables keep no column statistics in Delta's log (every read selects a round by its partition,
+   * so no query skips files by them, and collecting them cost a tenth of each write), only each
+   * file's row count, which gives the rows a commit wrote (the run log's rows_out).
    */
   private static final java.util.Map<String, String> RUNTIME_SETTINGS = java.util.Map.of(
       "spark.sql.session.timeZone", "UTC",
       "spark.databricks.delta.snapshotPartitions", "8",
       "spark.sql.constraintPropagation.enabled", "false",
-      "spark.databricks.delta.stats.collect", "false");
+      "spark.databricks.delta.properties.defaults.dataSkippingNumIndexedCols", "0");
 
   /** Adds the settings every jobsurvey session needs: Delta's SQL extension and catalog, and the runtime settings. */
   public static SparkSession.Builder withDelta(SparkSession.Builder builder) {

@@ -278,7 +278,7 @@ public final class Warehouse {
    * Where a step writes a file that belongs at {@code target} (a folder of restricted/ or
    * published/, not a table): a path in the step's own staging folder, moved to the target only
    * when the whole step has succeeded. Only inside {@link #allOrNothing}; safe to call from the
-   * threads of a step's {@link dk.jobsurvey.files.DriverTasks}.
+   * threads of a step's parallel driver tasks.
    */
   public synchronized Path stage(Path target) {
     if (openStep == null) {
