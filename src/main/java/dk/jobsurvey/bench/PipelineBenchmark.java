@@ -128,7 +128,8 @@ public final class PipelineBenchmark {
   private record Run(int number, Warehouse warehouse, Path dir, Map<String, Double> steps, double total, double load,
       Map<String, StepProfile.Figures> profile) {}
 
-  private static Warehouse runPipeline(SparkSession spark, Survey survey, Path config, Path questionnaire, Path extracts,
+  /** The pipeline to the mail merge, the simulated final export, the pipeline to the report; the warehouse it filled. */
+  static Warehouse runPipeline(SparkSession spark, Survey survey, Path config, Path questionnaire, Path extracts,
       Path warehouseDir, java.util.function.ToIntFunction<String[]> pipeline, String selection) throws Exception {
     List<String> common = List.of("pipeline", "--config", config.toString(), "--questionnaire", questionnaire.toString(),
         "--warehouse", warehouseDir.toString(), "--input", extracts.toString());

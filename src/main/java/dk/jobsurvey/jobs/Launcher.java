@@ -17,7 +17,7 @@ public final class Launcher {
       SimulateResponsesJob.COMMAND, ResponsesJob.COMMAND, MonitorJob.COMMAND, WeightJob.COMMAND, TabulateJob.COMMAND, ReportJob.COMMAND,
       PipelineJob.COMMAND, EraseJob.COMMAND, RakeCsvJob.COMMAND, EstimateCsvJob.COMMAND,
       BenchIngestJob.COMMAND, BenchSampleJob.COMMAND, BenchResponsesJob.COMMAND, BenchWeightJob.COMMAND, BenchWeightRobustnessJob.COMMAND,
-      BenchTabulateJob.COMMAND, BenchPipelineJob.COMMAND, CompareWarehousesJob.COMMAND);
+      BenchTabulateJob.COMMAND, BenchPipelineJob.COMMAND, BenchVersusRJob.COMMAND, CompareWarehousesJob.COMMAND);
 
   private Launcher() {}
 
