@@ -12,7 +12,8 @@ rm -rf "$work"
 mkdir -p "$work"
 git -C "$root" worktree add -q --detach "$work/before-src" "$before"
 trap 'git -C "$root" worktree remove --force "$work/before-src"; rm -rf "$work"' EXIT
-# Both runs pseudonymise with the same keys, or no pseudonym could match.
+# Both runs pseudonymise with the same keys, or no pseudonym could match (create-keys keeps existing keys).
+"$root/jobs/submit.sh" create-keys > /dev/null
 cp -r "$root/keys" "$work/before-src/keys"
 (cd "$work/before-src" && mvn -B -q -o package -DskipTests > "$work/before-build.log" 2>&1) || { cat "$work/before-build.log"; exit 1; }
 

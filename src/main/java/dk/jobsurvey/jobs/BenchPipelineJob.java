@@ -3,10 +3,10 @@ package dk.jobsurvey.jobs;
 import dk.jobsurvey.bench.PipelineBenchmark;
 import java.util.List;
 
-/** {@code bench-pipeline}: every step of the pipeline and its I/O floor on the pilot, all 98 municipalities, and 10× all 98. */
+/** {@code bench-pipeline}: every step of the pipeline, where its time goes, and its Spark + Delta floor on the pilot, all 98 municipalities, and 10× all 98. */
 public final class BenchPipelineJob {
   static final JobCommand COMMAND = BenchmarkCommands.of("bench-pipeline",
-      "benchmark every pipeline step and its I/O floor on generated extracts of the pilot, all 98 municipalities and 10× all 98",
+      "benchmark every pipeline step, where its time goes and its floors on generated extracts of the pilot, all 98 municipalities and 10× all 98",
       "pipeline",
       List.of(JobOption.optional("municipalities", "LIST", "selections to run, as generate takes them; SELECTION*N for N times their size",
           "pilot,all,all*10"),
