@@ -96,6 +96,17 @@ public final class BenchmarkReport {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
+  /**
+   * Waits until the last minute's load average is below {@code quiet}, at most {@code maxSeconds}
+   * (a run just before leaves the average high for a minute); returns the load average then.
+   */
+  public static double loadAverageAfterQuiet(double quiet, int maxSeconds) throws InterruptedException {
+    for (int waited = 0; loadAverage() >= quiet && waited < maxSeconds; waited += 5) {
+      Thread.sleep(5000);
+    }
+    return loadAverage();
+  }
+
   private static String cell(Object value) {
     if (value instanceof Double number) {
       return String.format(Locale.ROOT, "%.2f", number);

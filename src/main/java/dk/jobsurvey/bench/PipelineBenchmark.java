@@ -31,6 +31,8 @@ import org.apache.spark.sql.SparkSession;
 public final class PipelineBenchmark {
   /** What each step reads; what it writes is every table whose one writer it is ({@link Table#writtenBy()}). */
   private static final Map<String, List<Table>> READS = new LinkedHashMap<>();
+  /** A run starts once the last minute's load average is below this (or after two minutes of waiting). */
+  private static final double QUIET_LOAD = 1.5;
 
   static {
     READS.put("ingest", List.of());
@@ -69,7 +71,7 @@ public final class PipelineBenchmark {
         List<Run> done = new ArrayList<>();
         for (int r = 1; r <= runs; r++) {
           profile.reset();
-          double load = BenchmarkReport.loadAverage();
+          double load = BenchmarkReport.loadAverageAfterQuiet(QUIET_LOAD, 120);
           Path warehouseDir = dir.resolve("run" + r);
           Warehouse warehouse = runPipeline(spark, survey, config, questionnaire, dir.resolve("extracts"), warehouseDir, pipeline, selection);
           Map<String, Double> steps = stepSeconds(warehouse, survey.round());
@@ -98,15 +100,15 @@ public final class PipelineBenchmark {
             + "peak driver heap %,d MiB, live after a collection %,d MiB", selection, population, sampled, respondents, runs,
             runsText, peak, live));
         if (floors) {
-          double floor = floors(spark, survey, warehouse, dir, selection, report);
+          double floor = floors(spark, survey, warehouse, dir.resolve("extracts"), exportsOf(median.dir()), selection, report);
           report.record(selection + ": Spark + Delta floor of all steps", floor, population);
           report.note(String.format(java.util.Locale.ROOT, "%s: whole pipeline %.2f× its Spark + Delta floor", selection,
               median.total() / floor));
           PlainReadFloor.Figures plain = PlainReadFloor.read(dir.resolve("extracts"));
           report.record(selection + ": ingest plain-read floor", plain.seconds(), plain.rows());
-          report.note(String.format(java.util.Locale.ROOT, "%s: ingest plain-read floor %.2f s (%,d files, %.1f MB: CSV decode %.2f s, "
-              + "xlsx unzip + StAX %.2f s), one thread", selection, plain.seconds(), plain.files(), plain.bytes() / 1e6,
-              plain.csvSeconds(), plain.xlsxSeconds()));
+          report.note(String.format(java.util.Locale.ROOT, "%s: ingest plain-read floor %.2f s (%,d files, %d of them unreadable, %.1f MB: "
+              + "CSV decode %.2f s, xlsx unzip + StAX %.2f s), one thread", selection, plain.seconds(), plain.files(), plain.unreadable(),
+              plain.bytes() / 1e6, plain.csvSeconds(), plain.xlsxSeconds()));
         }
       }
     }
@@ -135,7 +137,7 @@ public final class PipelineBenchmark {
         "--warehouse", warehouseDir.toString(), "--input", extracts.toString());
     requireSuccess(pipeline.applyAsInt(common.toArray(String[]::new)), selection);
     Warehouse warehouse = new Warehouse(spark, warehouseDir.toString());
-    Path exports = warehouseDir.resolveSibling(warehouseDir.getFileName() + "-exports");
+    Path exports = exportsOf(warehouseDir);
     ResponseSimulator.write(warehouse, survey.round(), ConfigLoader.questionnaire(questionnaire, survey.round()), 38, 38, exports);
     List<String> withResponses = new ArrayList<>(common);
     withResponses.addAll(List.of("--responses", exports.toString()));
@@ -177,24 +179,29 @@ public final class PipelineBenchmark {
     return all.subList(0, Math.min(count, all.size()));
   }
 
+  /** Where {@link #runPipeline} puts the simulated export of the pipeline run into {@code warehouseDir}. */
+  private static Path exportsOf(Path warehouseDir) {
+    return warehouseDir.resolveSibling(warehouseDir.getFileName() + "-exports");
+  }
+
   /** Each step's Spark + Delta floor, recorded; returns their sum. */
-  private static double floors(SparkSession spark, Survey survey, Warehouse warehouse, Path dir, String selection,
-      BenchmarkReport report) throws Exception {
+  private static double floors(SparkSession spark, Survey survey, Warehouse warehouse, Path extracts, Path exports,
+      String selection, BenchmarkReport report) throws Exception {
     IoFloor io = new IoFloor(spark);
     double sum = 0;
     for (Map.Entry<String, List<Table>> step : READS.entrySet()) {
       List<Dataset<Row>> reads = new ArrayList<>();
       step.getValue().forEach(table -> reads.add(warehouse.readRound(table, survey.round())));
       if (step.getKey().equals("ingest")) {
-        reads.add(io.files(survey.ingest().csv(), dir.resolve("extracts")));
+        reads.add(io.files(survey.ingest().csv(), extracts));
       } else if (step.getKey().equals("responses")) {
-        reads.add(io.files(survey.ingest().csv(), dir.resolve("exports")));
+        reads.add(io.files(survey.ingest().csv(), exports));
       }
       List<Dataset<Row>> writes = new ArrayList<>();
       writes(step.getKey()).forEach(table -> writes.add(warehouse.readRound(table, survey.round())));
       var measured = report.time(selection + ": " + step.getKey() + " Spark + Delta floor", () -> {
         io.read(io.union(reads));
-        return writes.isEmpty() ? 0 : io.write(io.union(writes), dir.resolve("floor").resolve(step.getKey()));
+        return writes.isEmpty() ? 0 : io.write(io.union(writes), extracts.resolveSibling("floor").resolve(step.getKey()));
       });
       sum += measured.seconds();
     }
