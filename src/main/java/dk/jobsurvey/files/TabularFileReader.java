@@ -1,6 +1,5 @@
 package dk.jobsurvey.files;
 
-import com.github.pjfanning.xlsx.StreamingReader;
 import dk.jobsurvey.config.IngestSettings.CsvSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,7 +99,7 @@ public final class TabularFileReader {
     List<SheetHeader> found = new ArrayList<>();
     List<String> headerlessWithCprNumbers = new ArrayList<>();
     SheetHeader first = null;
-    try (InputStream in = open(file); Workbook workbook = StreamingReader.builder().setAvoidTempFiles(true).rowCacheSize(10).bufferSize(4096).open(in)) {
+    try (InputStream in = open(file); Workbook workbook = XlsxSheetRows.open(in, 10, 4096)) {
       if (workbook.getNumberOfSheets() == 0) {
         return Result.rejected(file, new ProblemText("the workbook has no sheet", "Projektmappen har intet ark"));
       }
@@ -137,6 +136,11 @@ public final class TabularFileReader {
       return Result.rejected(file, isEncrypted(file) ? PASSWORD_PROTECTED
           : new ProblemText("not a valid .xlsx workbook (corrupt, truncated or another format)",
               "Ikke en gyldig .xlsx-projektmappe (beskadiget, afkortet eller et andet format)"));
+    } catch (org.apache.poi.util.RecordFormatException e) {
+      return Result.rejected(file, new ProblemText("a sheet is larger than " + (XlsxSheetRows.MAX_PART_BYTES >> 20)
+          + " MiB unpacked, more than is read from a workbook; send the extract as .csv",
+          "Et ark fylder mere end " + (XlsxSheetRows.MAX_PART_BYTES >> 20) + " MiB udpakket, mere end der læses fra en "
+          + "projektmappe; send udtrækket som .csv"));
     } catch (RuntimeException e) {
       String failure = e.getClass().getSimpleName();
       return Result.rejected(file, new ProblemText("not a valid .xlsx workbook (corrupt or truncated: " + failure + ")",

@@ -133,9 +133,25 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
     return formatter;
   }
 
-  /** In memory: the bytes are here already, and a temporary copy on disk would hold every CPR number of the file. */
   private static Workbook open(byte[] content, int rowCache) {
-    return StreamingReader.builder().setAvoidTempFiles(true).rowCacheSize(rowCache).bufferSize(BUFFER_BYTES).open(new ByteArrayInputStream(content));
+    return open(new ByteArrayInputStream(content), rowCache, BUFFER_BYTES);
+  }
+
+  /**
+   * Largest part of a workbook (a sheet's XML, unpacked) held in memory. POI's default, 100 MB, is
+   * about 100,000 extract rows on one sheet, which a large municipality's extract can pass (10× Copenhagen's is
+   * 283 MB); beyond 1 GiB the workbook is rejected, with a message that says so.
+   */
+  static final int MAX_PART_BYTES = 1 << 30;
+
+  /**
+   * Opens a workbook in memory: a temporary copy on disk would hold every CPR number of the file,
+   * outside restricted/. Every .xlsx is opened here, on the driver and in Spark tasks.
+   */
+  static Workbook open(java.io.InputStream in, int rowCache, int bufferBytes) {
+    // POI's one public setting for it; it raises the cap of every array POI reads in this JVM.
+    org.apache.poi.util.IOUtils.setByteArrayMaxOverride(MAX_PART_BYTES);
+    return StreamingReader.builder().setAvoidTempFiles(true).rowCacheSize(rowCache).bufferSize(bufferBytes).open(in);
   }
 
   /**
