@@ -58,6 +58,8 @@ public final class DisclosureControl {
 
   /** How far from a failing cell the repair ranks candidates by distance (beyond, by n alone). */
   static final int REPAIR_STEPS = 3;
+  /** Audits a cell fails with single figures repaired before its repair tries whole domains too. */
+  static final int DOMAIN_AFTER_FAILED_AUDITS = 8;
   /** Published cells tried per failing cell in a repair. */
   static final int REPAIR_CANDIDATES = 2;
   /** Larger groups of suppressed cells skip the trials (a program each would cost too long) for the nearest published cell. */
@@ -80,6 +82,8 @@ public final class DisclosureControl {
       }
     }
     SystemIndex index = new SystemIndex(system);
+    Domains domains = new Domains(system);
+    int[] failedAudits = new int[system.size()];
     int[] decidedIn = new int[system.size()];
     java.util.Arrays.fill(decidedIn, -1);
     for (int round = 0; ; round++) {
@@ -103,16 +107,17 @@ public final class DisclosureControl {
       // In cell order, each failing cell still failing after the repairs before it gets one.
       boolean repaired = false;
       for (int cell : failing) {
-        Integer chosen = repair(index, reasons, cell);
+        // Whole domains only for a cell that single figures have not freed: they hide more.
+        Reason[] chosen = repair(index, ++failedAudits[cell] > DOMAIN_AFTER_FAILED_AUDITS ? domains : null, reasons, cell);
         if (chosen != null) {
-          reasons[chosen] = Reason.SECONDARY;
+          System.arraycopy(chosen, 0, reasons, 0, reasons.length);
           repaired = true;
         }
       }
       // A repair's own program may settle a cell the audit's did not (a solver's miss): the round still changes something.
-      Integer fallback = repaired ? null : nearestPublished(index, reasons, failing.get(0));
+      Reason[] fallback = repaired ? null : nearest(index, reasons, failing.get(0));
       if (fallback != null) {
-        reasons[fallback] = Reason.SECONDARY;
+        System.arraycopy(fallback, 0, reasons, 0, reasons.length);
       }
     }
   }
@@ -153,53 +158,70 @@ public final class DisclosureControl {
   }
 
   /**
-   * The published cell to suppress for a failing cell, or null when the cell no longer fails: of the
-   * published figures the attacker's program uses, nearest to the cell first (steps through shared
-   * relations and bounds), then smallest n, zeros first (a published 0 beside hidden cells pins what
-   * they can hold). The first {@link #REPAIR_CANDIDATES} are tried with the cell's whole-number bound:
-   * the first that lifts it to min respondents, else the one that lifts it most; if none lifts it,
-   * the nearest published cell. On the national data a failing cell is mostly pinned by two figures
-   * at once, so no single candidate lifts it and further trials would only cost a program each; the
-   * next round's audit shows what is still missing. In a group of more than
+   * The pattern that repairs a failing cell, or null when the cell no longer fails. Trials, each on
+   * its own copy with the secondary rule applied: the first {@link #REPAIR_CANDIDATES} published
+   * figures the attacker's program uses, nearest to the cell first (steps through shared relations
+   * and bounds), then smallest n, zeros first (a published 0 beside hidden cells pins what they can
+   * hold); then, with {@code domains} (a cell that has failed more than
+   * {@link #DOMAIN_AFTER_FAILED_AUDITS} audits), the {@link #REPAIR_CANDIDATES} domains of those
+   * figures that hide the fewest figures, then respondents. A domain is every figure of the same level that shares the one coordinate by which
+   * a candidate differs from the cell (a neighbouring municipality's groups in every table): where
+   * items are answered by nearly everyone, each figure of it is pinned by the others and by the
+   * response rates, so only all of them together leave the attacker room. The first trial that lifts
+   * the cell's whole-number bound to min respondents wins, single figures before domains; else the
+   * single figure that lifts it most (a domain only when it is enough); if none lifts it, the nearest
+   * published cell. In a group of more than
    * {@link #REPAIR_TRIAL_VARIABLES} suppressed cells the nearest published cell is taken at once.
    */
-  private Integer repair(SystemIndex index, Reason[] reasons, int cell) {
+  private Reason[] repair(SystemIndex index, Domains domains, Reason[] reasons, int cell) {
     CellSystem system = index.system();
     AuditProgram program = SuppressionAudit.program(index, reasons, cell);
     if (program.variables() > REPAIR_TRIAL_VARIABLES) {
-      return nearestPublished(index, reasons, cell);
+      return nearest(index, reasons, cell);
     }
     Map<Integer, Integer> steps = steps(index, cell);
-    List<Integer> candidates = program.published().stream()
+    List<Integer> ranked = program.published().stream()
         .sorted(Comparator.<Integer>comparingInt(c -> steps.getOrDefault(c, Integer.MAX_VALUE))
             .thenComparingLong(c -> system.n()[c]).thenComparing(c -> system.keys().get(c)))
-        .limit(REPAIR_CANDIDATES).toList();
-    // The cell's bound as it stands and with each candidate hidden, side by side (each trial on its own copy).
-    List<Integer> trials = new ArrayList<>(java.util.Collections.singletonList(null));
-    trials.addAll(candidates);
-    double[] bounds = trials.parallelStream().mapToDouble(candidate -> {
-      if (candidate == null) {
-        return program.optimum(cell, true);
-      }
-      Reason[] trial = reasons.clone();
-      trial[candidate] = Reason.SECONDARY;
-      return SuppressionAudit.program(index, trial, cell).optimum(cell, true);
-    }).toArray();
-    if (bounds[0] >= minRespondents) {
+        .toList();
+    List<List<Integer>> trials = new ArrayList<>();
+    ranked.stream().limit(REPAIR_CANDIDATES).forEach(c -> trials.add(List.of(c)));
+    int singles = trials.size();
+    if (domains != null) {
+      trials.addAll(domains.smallestOf(cell, ranked, reasons, REPAIR_CANDIDATES));
+    }
+    // The cell's bound as it stands, then with each trial hidden, side by side (each on its own copy).
+    List<Reason[]> patterns = trials.stream().map(hidden -> withSecondary(system, reasons, hidden)).toList();
+    double now = program.optimum(cell, true);
+    if (now >= minRespondents) {
       return null;
     }
-    Integer best = null;
-    double bestBound = bounds[0];
-    for (int t = 1; t < trials.size(); t++) {
+    double[] bounds = patterns.parallelStream()
+        .mapToDouble(trial -> SuppressionAudit.program(index, trial, cell).optimum(cell, true)).toArray();
+    int best = -1;
+    for (int t = 0; t < patterns.size(); t++) {
       if (bounds[t] >= minRespondents) {
-        return trials.get(t);
+        return patterns.get(t);
       }
-      if (bounds[t] > bestBound) {
-        best = trials.get(t);
-        bestBound = bounds[t];
+      if (t < singles && bounds[t] > (best < 0 ? now : bounds[best])) {
+        best = t;
       }
     }
-    return best != null ? best : nearestPublished(index, reasons, cell);
+    return best >= 0 ? patterns.get(best) : nearest(index, reasons, cell);
+  }
+
+  /** The pattern with the nearest published cell to {@code cell} hidden as well, or null when there is none. */
+  private Reason[] nearest(SystemIndex index, Reason[] reasons, int cell) {
+    Integer chosen = nearestPublished(index, reasons, cell);
+    return chosen == null ? null : withSecondary(index.system(), reasons, List.of(chosen));
+  }
+
+  /** A copy of the pattern with {@code hidden} suppressed as well, and the secondary rule applied. */
+  private Reason[] withSecondary(CellSystem system, Reason[] reasons, List<Integer> hidden) {
+    Reason[] trial = reasons.clone();
+    hidden.forEach(cell -> trial[cell] = Reason.SECONDARY);
+    secondary(system, trial);
+    return trial;
   }
 
   /** Steps from {@code cell} through shared relations and bounds, up to {@link #REPAIR_STEPS} (farther cells are absent). */
