@@ -7,9 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -72,19 +71,29 @@ final class StagedFiles {
           continue;
         }
         List<Path> others = new ArrayList<>();
-        RemoteIterator<LocatedFileStatus> listing = fs.listFiles(folder, true);
-        while (listing.hasNext()) {
-          Path file = fs.makeQualified(listing.next().getPath());
-          if (!kept.contains(file)) {
-            others.add(file);
-          }
-        }
+        addFilesNotKept(fs, folder, kept, others);
         for (Path file : others) {
           fs.delete(file, false);
         }
       } catch (IOException | RuntimeException e) {
         LOG.error("The new files of {} are in place, but older files beside them could not be removed; remove them by hand "
             + "before sending the folder on", folder, e);
+      }
+    }
+  }
+
+  /**
+   * The files under {@code folder} not in {@code kept}. Listed folder by folder: a recursive
+   * {@code listFiles} reads every file's permissions, which on a local disk without Hadoop's native
+   * library starts an {@code ls} process per file.
+   */
+  private static void addFilesNotKept(FileSystem fs, Path folder, Set<Path> kept, List<Path> others) throws IOException {
+    for (FileStatus status : fs.listStatus(folder)) {
+      Path path = fs.makeQualified(status.getPath());
+      if (status.isDirectory()) {
+        addFilesNotKept(fs, path, kept, others);
+      } else if (!kept.contains(path)) {
+        others.add(path);
       }
     }
   }

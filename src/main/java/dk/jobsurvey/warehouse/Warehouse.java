@@ -6,6 +6,7 @@ import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -47,7 +47,6 @@ public final class Warehouse {
   private static final Logger LOG = LogManager.getLogger(Warehouse.class);
   public static final String ROUND_COLUMN = "survey_round";
   private static final FsPermission OWNER_ONLY_FOLDER = new FsPermission((short) 0700);
-  private static final FsPermission OWNER_ONLY_FILE = new FsPermission((short) 0600);
   /** The folder under restricted/ where steps stage their files: as private as their targets. */
   public static final String STAGING = "staging";
   private static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
@@ -56,6 +55,8 @@ public final class Warehouse {
   private final Path root;
   /** The step under way; null outside a step. */
   private OpenStep openStep;
+  /** {@link #deliverables()} on a local disk, made on first use. */
+  private FileSystem localDeliverables;
 
   public Warehouse(SparkSession spark, String root) {
     this.spark = spark;
@@ -131,7 +132,21 @@ public final class Warehouse {
    */
   public FileSystem deliverables() {
     FileSystem fs = fileSystem();
-    return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+    if (!(fs instanceof LocalFileSystem local)) {
+      return fs;
+    }
+    synchronized (this) {
+      if (localDeliverables == null) {
+        try {
+          LocalPermissions.RawFileSystem raw = new LocalPermissions.RawFileSystem();
+          raw.initialize(local.getRawFileSystem().getUri(), spark.sparkContext().hadoopConfiguration());
+          localDeliverables = raw;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return localDeliverables;
+    }
   }
 
   public boolean exists(Table table) {
@@ -287,11 +302,16 @@ public final class Warehouse {
     String relative = fileSystem().makeQualified(target).toUri().getPath().substring(root.toUri().getPath().length());
     Path staged = new Path(openStep.stagingFolder(), relative.replaceFirst("^/+", ""));
     try {
-      fileSystem().mkdirs(staged.getParent(), OWNER_ONLY_FOLDER);
+      if (fileSystem() instanceof LocalFileSystem) {
+        java.nio.file.Path folder = localPath(staged.getParent());
+        java.nio.file.Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(LocalPermissions.OWNER_ONLY_FOLDER));
+        ownerOnlyFolders(folder);
+      } else {
+        fileSystem().mkdirs(staged.getParent(), OWNER_ONLY_FOLDER);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the staging folder " + staged.getParent(), e);
     }
-    ownerOnly(staged.getParent());
     openStep.staged().add(new StagedFiles.Staged(staged, fileSystem().makeQualified(target)));
     return staged;
   }
@@ -518,34 +538,33 @@ public final class Warehouse {
    * in it) owner-only: folders 700, files 600. Other file systems keep their own access control.
    */
   public void ownerOnly(Path path) {
-    FileSystem fs = fileSystem();
-    if (!(fs instanceof LocalFileSystem)) {
+    if (!(fileSystem() instanceof LocalFileSystem)) {
       return;
     }
     try {
+      java.nio.file.Path local = localPath(path);
       // The folders from restricted/ down to the path (e.g. outbox/2023Q2 above a municipality's folder).
-      Path restricted = fs.makeQualified(new Path(root, Zone.RESTRICTED.folder()));
-      for (Path folder = fs.makeQualified(path).getParent(); folder != null && folder.toString().startsWith(restricted.toString());
-          folder = folder.getParent()) {
-        fs.setPermission(folder, OWNER_ONLY_FOLDER);
+      if (local.getParent() != null) {
+        ownerOnlyFolders(local.getParent());
       }
-      if (fs.exists(path)) {
-        ownerOnly(fs, fs.getFileStatus(path));
-      }
+      LocalPermissions.ownerOnlyTree(local);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot make " + path + " owner-only", e);
     }
   }
 
-  private static void ownerOnly(FileSystem fs, FileStatus status) throws IOException {
-    if (status.isDirectory()) {
-      fs.setPermission(status.getPath(), OWNER_ONLY_FOLDER);
-      for (FileStatus child : fs.listStatus(status.getPath())) {
-        ownerOnly(fs, child);
+  /** Makes {@code folder} and the folders above it, up to and including restricted/, owner-only (a local disk). */
+  private void ownerOnlyFolders(java.nio.file.Path folder) throws IOException {
+    java.nio.file.Path restricted = localPath(new Path(root, Zone.RESTRICTED.folder()));
+    for (java.nio.file.Path each = folder; each != null && each.startsWith(restricted); each = each.getParent()) {
+      if (java.nio.file.Files.isDirectory(each)) {
+        LocalPermissions.ownerOnly(each);
       }
-    } else {
-      fs.setPermission(status.getPath(), OWNER_ONLY_FILE);
     }
+  }
+
+  private java.nio.file.Path localPath(Path path) {
+    return LocalPermissions.local(fileSystem().makeQualified(path).toUri());
   }
 
   private Long versionOrNull(Table table) {
