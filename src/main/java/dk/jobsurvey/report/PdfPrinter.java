@@ -16,8 +16,10 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,8 +30,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * One headless Chromium that prints many pages to PDF, driven over the DevTools protocol: started
- * once (about a second), then each page is a new tab, loaded, printed and closed (a fraction of a
- * second), where starting Chromium per page cost a second each. The protocol runs over a pipe
+ * once (about a second), then each page is loaded and printed in a tab (a fraction of a second),
+ * where starting Chromium per page cost a second each. The protocol runs over a pipe
  * ({@code --remote-debugging-pipe}: Chromium reads commands on file descriptor 3 and answers on 4,
  * each message JSON ended by a NUL), never a network port another user of the machine could reach
  * (a browser that can read files would read restricted/ too). The print settings are those of
@@ -51,6 +53,7 @@ final class PdfPrinter implements AutoCloseable {
   /** Per tab's session: completed when its page has loaded. */
   private final Map<String, CompletableFuture<Void>> loads = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
+  private final Queue<Tab> idleTabs = new ConcurrentLinkedQueue<>();
 
   private PdfPrinter(Path executable, Process process, Path profile, Path log) {
     this.executable = executable;
@@ -83,27 +86,49 @@ final class PdfPrinter implements AutoCloseable {
     return printer;
   }
 
-  /** Prints {@code html} (a local file) to PDF; returns its bytes. */
+  /**
+   * Prints {@code html} (a local file) to PDF; returns its bytes. Each calling thread's page loads in
+   * a tab another print has finished with, when there is one: a new tab starts a renderer process
+   * (about a quarter of a second each); a tab whose print failed is closed, not reused.
+   */
   byte[] print(Path html) throws IOException {
-    String target = send(null, "Target.createTarget", JSON.createObjectNode().put("url", "about:blank")).path("targetId").asText();
+    Tab tab = idleTabs.poll();
+    if (tab == null) {
+      tab = openTab();
+    }
+    boolean printed = false;
     try {
-      String session = send(null, "Target.attachToTarget", JSON.createObjectNode().put("targetId", target).put("flatten", true))
-          .path("sessionId").asText();
       CompletableFuture<Void> loaded = new CompletableFuture<>();
-      loads.put(session, loaded);
-      send(session, "Page.enable", JSON.createObjectNode());
-      JsonNode navigated = send(session, "Page.navigate", JSON.createObjectNode().put("url", html.toUri().toString()));
+      loads.put(tab.session(), loaded);
+      JsonNode navigated = send(tab.session(), "Page.navigate", JSON.createObjectNode().put("url", html.toUri().toString()));
       if (navigated.hasNonNull("errorText")) {
         throw failure("could not open " + html + ": " + navigated.path("errorText").asText());
       }
       await(loaded, "load " + html);
-      loads.remove(session);
       ObjectNode settings = JSON.createObjectNode().put("displayHeaderFooter", false).put("printBackground", true)
           .put("preferCSSPageSize", true).put("transferMode", "ReturnAsBase64");
-      return Base64.getDecoder().decode(send(session, "Page.printToPDF", settings).path("data").asText());
+      byte[] pdf = Base64.getDecoder().decode(send(tab.session(), "Page.printToPDF", settings).path("data").asText());
+      printed = true;
+      return pdf;
     } finally {
-      send(null, "Target.closeTarget", JSON.createObjectNode().put("targetId", target));
+      loads.remove(tab.session());
+      if (printed) {
+        idleTabs.add(tab);
+      } else {
+        send(null, "Target.closeTarget", JSON.createObjectNode().put("targetId", tab.target()));
+      }
     }
+  }
+
+  /** A tab and the DevTools session attached to it. */
+  private record Tab(String target, String session) {}
+
+  private Tab openTab() throws IOException {
+    String target = send(null, "Target.createTarget", JSON.createObjectNode().put("url", "about:blank")).path("targetId").asText();
+    String session = send(null, "Target.attachToTarget", JSON.createObjectNode().put("targetId", target).put("flatten", true))
+        .path("sessionId").asText();
+    send(session, "Page.enable", JSON.createObjectNode());
+    return new Tab(target, session);
   }
 
   private JsonNode send(String session, String method, ObjectNode params) throws IOException {

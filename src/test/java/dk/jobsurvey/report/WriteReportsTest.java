@@ -82,15 +82,24 @@ class WriteReportsTest {
     List<String> printed = new WriteReports(WeightedPipeline.SURVEY, WeightedPipeline.QUESTIONNAIRE, warehouse, chromium).execute();
     List<String> pdfs = printed.stream().filter(f -> f.endsWith(".pdf")).toList();
     assertThat(pdfs).hasSize(files.size() / 2);
+    java.util.Set<String> headings = new java.util.HashSet<>();
     for (String pdf : pdfs) {
       byte[] bytes = Files.readAllBytes(local(pdf));
       assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).as(pdf).isEqualTo("%PDF-");
       try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
         org.apache.pdfbox.pdmodel.common.PDRectangle a4 = org.apache.pdfbox.pdmodel.common.PDRectangle.A4;
         assertThat(document.getPage(0).getMediaBox().getWidth()).as("A4").isCloseTo(a4.getWidth(), within(1f));
-        assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("Svarprocent", "Noter");
+        String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        assertThat(text).contains("Svarprocent", "Noter");
+        // The printer reuses its tabs page after page: each PDF must show its own page, not the one before.
+        String html = Files.readString(local(pdf.substring(0, pdf.length() - ".pdf".length()) + ".html"));
+        String heading = html.substring(html.indexOf("<h1>") + 4, html.indexOf("</h1>"));
+        assertThat(heading).as("a heading without markup or escapes").doesNotContain("&", "<");
+        assertThat(text.lines().findFirst()).as(pdf).contains(heading);
+        headings.add(heading);
       }
     }
+    assertThat(headings).as("one heading per report").hasSize(pdfs.size());
     assertThat(new dk.jobsurvey.warehouse.IdentifierScan(warehouse.spark(), warehouse.deliverables())
         .findings(warehouse.reports(WeightedPipeline.SURVEY.round()), List.of())).as("the PDFs hold no identifier").isEmpty();
 
