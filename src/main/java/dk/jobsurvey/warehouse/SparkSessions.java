@@ -5,7 +5,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one place a SparkSession is configured: Delta Lake's SQL extension and catalog, UTC as the
- * session time zone (dates must not shift with the machine), and nothing machine-specific. The
+ * session time zone (dates must not shift with the machine), local files through {@link LocalDisk},
+ * and nothing machine-specific. The
  * master comes from spark-submit ({@code --master}); without one, {@code local[*]}.
  */
 public final class SparkSessions {
@@ -105,7 +106,10 @@ public final class SparkSessions {
   public static SparkSession.Builder withDelta(SparkSession.Builder builder) {
     SparkSession.Builder configured = builder
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        // Local files without a process per permission or rename (see LocalDisk).
+        .config("spark.hadoop.fs.file.impl", LocalDisk.class.getName())
+        .config("spark.hadoop.fs.AbstractFileSystem.file.impl", LocalDisk.Fs.class.getName());
     RUNTIME_SETTINGS.forEach(configured::config);
     return configured;
   }

@@ -1,21 +1,21 @@
 package dk.jobsurvey.support;
 
+import dk.jobsurvey.warehouse.LocalDisk;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.util.Progressable;
 
 /**
- * Hadoop's local file system with a fault that a test can arm: the n-th file created under a
+ * The pipeline's local file system ({@link LocalDisk}) with a fault that a test can arm: the n-th file created under a
  * folder fails with an {@link IOException}, as a full disk or a lost permission would fail it.
  * Spark, Delta and the report writers all create files through Hadoop, so the fault reaches every
  * kind of write (a data file, a Delta commit, a workbook). Unarmed, it is the local file system.
  * The test session registers it for the {@code file} scheme ({@code spark.hadoop.fs.file.impl}).
  */
-public final class FaultInjectingFileSystem extends LocalFileSystem {
+public final class FaultInjectingFileSystem extends LocalDisk {
   private static volatile String armedUnder;
   private static volatile int failingCreate;
   private static volatile String message;
