@@ -17,11 +17,23 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * <p>Everything runs on cells: within a cell w, b and X are constant, so per cell the sums of z and
  * z² (from the cell's n, Σy and Σy²) give the sums of u and u² exactly. X'bX is the same for every
  * domain and measure; its pseudo-inverse (SVD, which copes with the overlapping margins' rank
- * deficiency) is computed once.
+ * deficiency) is computed once. Every SE passes over all cells, so the cells' numbers are kept in
+ * flat arrays (measure by measure) rather than read through each cell's record.
  */
 public final class LinearizedEstimator {
   private final List<EstimationCell> cells;
-  private final int[][] columnsOfCell;
+  /** The margins' column of each cell: cell c's are at [c·margins, (c + 1)·margins). */
+  private final int[] columnsOfCells;
+  private final int margins;
+  private final double[] baseWeight;
+  private final double[] finalWeight;
+  /** Per cell w·r and w²·r: the terms of the per-respondent score sums every cell adds to its stratum. */
+  private final double[] weightTimesRespondents;
+  private final double[] squaredWeightTimesRespondents;
+  /** Per measure, then per cell: respondents with a value, Σy and Σy². */
+  private final long[][] answered;
+  private final double[][] sum;
+  private final double[][] sumOfSquares;
   /** (X'bX)⁺, row by row. */
   private final double[][] pseudoInverse;
   private final int columns;
@@ -36,7 +48,8 @@ public final class LinearizedEstimator {
   public LinearizedEstimator(List<String> variables, List<CalibrationMargin> margins, List<EstimationCell> cells) {
     this.cells = List.copyOf(cells);
     int next = 0;
-    columnsOfCell = new int[cells.size()][margins.size()];
+    this.margins = margins.size();
+    int[][] columnsOfCell = new int[cells.size()][margins.size()];
     for (int m = 0; m < margins.size(); m++) {
       Map<String, Integer> columnOf = new HashMap<>();
       CalibrationMargin margin = margins.get(m);
@@ -85,6 +98,30 @@ public final class LinearizedEstimator {
     }
     stratumPopulation = populations.stream().mapToDouble(Double::doubleValue).toArray();
     stratumRespondents = respondents.stream().mapToLong(Long::longValue).toArray();
+
+    columnsOfCells = new int[cells.size() * this.margins];
+    baseWeight = new double[cells.size()];
+    finalWeight = new double[cells.size()];
+    weightTimesRespondents = new double[cells.size()];
+    squaredWeightTimesRespondents = new double[cells.size()];
+    int measures = cells.isEmpty() ? 0 : cells.get(0).answered().length;
+    answered = new long[measures][cells.size()];
+    sum = new double[measures][cells.size()];
+    sumOfSquares = new double[measures][cells.size()];
+    for (int c = 0; c < cells.size(); c++) {
+      EstimationCell cell = cells.get(c);
+      System.arraycopy(columnsOfCell[c], 0, columnsOfCells, c * this.margins, this.margins);
+      baseWeight[c] = cell.baseWeight();
+      double w = cell.finalWeight();
+      finalWeight[c] = w;
+      weightTimesRespondents[c] = w * cell.respondents();
+      squaredWeightTimesRespondents[c] = w * w * cell.respondents();
+      for (int m = 0; m < measures; m++) {
+        answered[m][c] = cell.answered()[m];
+        sum[m][c] = cell.sum()[m];
+        sumOfSquares[m][c] = cell.sumOfSquares()[m];
+      }
+    }
   }
 
   /** The weighted estimate of {@code measure} over the cells {@code domain} (distinct indices into the cells). */
@@ -156,11 +193,12 @@ public final class LinearizedEstimator {
     long n = 0;
     double weightTotal = 0;
     double weightedSum = 0;
+    long[] answeredOf = answered[measure];
+    double[] sumOf = sum[measure];
     for (int c : domain) {
-      EstimationCell cell = cells.get(c);
-      n += cell.answered()[measure];
-      weightTotal += cell.finalWeight() * cell.answered()[measure];
-      weightedSum += cell.finalWeight() * cell.sum()[measure];
+      n += answeredOf[c];
+      weightTotal += finalWeight[c] * answeredOf[c];
+      weightedSum += finalWeight[c] * sumOf[c];
     }
     return new DomainMean(domain, n, weightTotal, n == 0 ? Double.NaN : weightedSum / weightTotal);
   }
@@ -174,15 +212,19 @@ public final class LinearizedEstimator {
     boolean[] touched = new boolean[columns];
     int[] nonZero = new int[columns];
     int nonZeros = 0;
+    long[] answeredOf = answered[measure];
+    double[] sumOf = sum[measure];
+    double[] squaresOf = sumOfSquares[measure];
     for (int d = 0; d < domain.length; d++) {
-      EstimationCell cell = cells.get(domain[d]);
-      long answered = cell.answered()[measure];
+      int c = domain[d];
+      long n = answeredOf[c];
       double alpha = scores.alpha()[d];
       double beta = scores.beta()[d];
-      zSum[d] = alpha * cell.sum()[measure] - beta * answered;
-      zSquares[d] = alpha * alpha * cell.sumOfSquares()[measure] - 2 * alpha * beta * cell.sum()[measure] + beta * beta * answered;
-      for (int column : columnsOfCell[domain[d]]) {
-        rightHandSide[column] += cell.baseWeight() * zSum[d];
+      zSum[d] = alpha * sumOf[c] - beta * n;
+      zSquares[d] = alpha * alpha * squaresOf[c] - 2 * alpha * beta * sumOf[c] + beta * beta * n;
+      for (int k = c * margins; k < (c + 1) * margins; k++) {
+        int column = columnsOfCells[k];
+        rightHandSide[column] += baseWeight[c] * zSum[d];
         if (!touched[column]) {
           touched[column] = true;
           nonZero[nonZeros++] = column;
@@ -204,17 +246,15 @@ public final class LinearizedEstimator {
     int strata = stratumPopulation.length;
     double[] uSum = new double[strata];
     double[] uSquares = new double[strata];
-    for (int c = 0; c < cells.size(); c++) {
-      EstimationCell cell = cells.get(c);
+    for (int c = 0; c < stratumOfCell.length; c++) {
       double fitted = fitted(c, fit);
-      double w = cell.finalWeight();
-      long r = cell.respondents();
-      uSum[stratumOfCell[c]] -= w * r * fitted;
-      uSquares[stratumOfCell[c]] += w * w * r * fitted * fitted;
+      int h = stratumOfCell[c];
+      uSum[h] -= weightTimesRespondents[c] * fitted;
+      uSquares[h] += squaredWeightTimesRespondents[c] * fitted * fitted;
     }
     for (int d = 0; d < domain.length; d++) {
       int c = domain[d];
-      double w = cells.get(c).finalWeight();
+      double w = finalWeight[c];
       uSum[stratumOfCell[c]] += w * zSum[d];
       uSquares[stratumOfCell[c]] += w * w * (zSquares[d] - 2 * fitted(c, fit) * zSum[d]);
     }
@@ -235,8 +275,8 @@ public final class LinearizedEstimator {
 
   private double fitted(int cell, double[] fit) {
     double fitted = 0;
-    for (int column : columnsOfCell[cell]) {
-      fitted += fit[column];
+    for (int k = cell * margins; k < (cell + 1) * margins; k++) {
+      fitted += fit[columnsOfCells[k]];
     }
     return fitted;
   }
@@ -244,17 +284,17 @@ public final class LinearizedEstimator {
   /** The plain share or mean of {@code measure} over the cells {@code domain}, with the simple-random-sampling SE s/√n. */
   public Estimate unweighted(int[] domain, int measure) {
     long n = 0;
-    double sum = 0;
+    double total = 0;
     double squares = 0;
     for (int c : domain) {
-      n += cells.get(c).answered()[measure];
-      sum += cells.get(c).sum()[measure];
-      squares += cells.get(c).sumOfSquares()[measure];
+      n += answered[measure][c];
+      total += sum[measure][c];
+      squares += sumOfSquares[measure][c];
     }
     if (n == 0) {
       return new Estimate(0, Double.NaN, Double.NaN);
     }
-    double mean = sum / n;
+    double mean = total / n;
     double se = n > 1 ? Math.sqrt(Math.max(0, (squares - n * mean * mean) / (n - 1)) / n) : Double.NaN;
     return new Estimate(n, mean, se);
   }
