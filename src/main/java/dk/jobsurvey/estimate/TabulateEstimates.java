@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -147,30 +149,57 @@ public final class TabulateEstimates {
    */
   public Result compute() {
     Map<String, Double> seconds = new LinkedHashMap<>();
-    Aggregated aggregated = aggregate(seconds);
+    // The response rates and free-text counts read other tables than the aggregation and need nothing of it: read at
+    // the same time, so Spark's cores work while either waits on the driver. The thread is made here, so its Spark jobs
+    // carry this step's job group.
+    CompletableFuture<Released> released = CompletableFuture.supplyAsync(this::released, task -> {
+      Thread thread = new Thread(task, "jobsurvey tabulate released");
+      thread.setDaemon(true);
+      thread.start();
+    });
+    Aggregated aggregated;
+    try {
+      aggregated = aggregate(seconds);
+    } catch (RuntimeException e) {
+      // Nothing of the step still runs when it reports its failure.
+      released.handle((figures, failure) -> null).join();
+      throw e;
+    }
+    Released figures;
+    try {
+      figures = released.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+    seconds.put("aggregate_released", figures.seconds());
     List<EstimationCell> cells = aggregated.cells().cells();
     List<Measure> measures = aggregated.cells().measures();
     List<String> variables = Survey.DOMAIN_VARIABLES;
-
-    long releasedStarted = System.nanoTime();
-    Dataset<Row> rates = new ResponseMonitor(survey, warehouse).rates();
-    List<Row> rateRows = rates.collectAsList();
-    FreeTextTerms.Counts texts = new FreeTextTerms(survey, questionnaire, warehouse).counts();
     Map<String, List<String>> itemsByTheme = new LinkedHashMap<>();
     questionnaire.themes().forEach(t -> itemsByTheme.put(t.id(), questionnaire.itemsOf(t.id()).stream().map(Questionnaire.Item::id).toList()));
-    seconds.put("aggregate_released", (System.nanoTime() - releasedStarted) / 1e9);
 
     long suppressStarted = System.nanoTime();
     Tabulation.Result tabulation = onlyWhereAsked(new Tabulation(variables, aggregated.cells().margins(), cells, values(cells),
         survey.suppression()).tabulate(survey.tables(), measures, aggregated.alphas(),
-            new Tabulation.Released(ResponseMonitor.respondents(rateRows), itemsByTheme, texts)));
+            new Tabulation.Released(ResponseMonitor.respondents(figures.rateRows()), itemsByTheme, figures.texts())));
     seconds.put("estimate_and_suppress", (System.nanoTime() - suppressStarted) / 1e9);
     long changesStarted = System.nanoTime();
     ChangesSinceLastRound.Result changes = new ChangesSinceLastRound(survey, versions, warehouse).compute(tabulation.rows(),
         aggregated.cells(), previous -> new TabulateEstimates(survey.withRound(previous), versions, warehouse).roundCells());
     seconds.put("changes", (System.nanoTime() - changesStarted) / 1e9);
     long respondents = cells.stream().mapToLong(EstimationCell::respondents).sum();
-    return new Result(tabulation, rateRows, rates.schema(), respondents, cells.size(), seconds, changes);
+    return new Result(tabulation, figures.rateRows(), figures.ratesSchema(), respondents, cells.size(), seconds, changes);
+  }
+
+  /** The figures released beside the estimates and protected with them: response rates and free-text term counts. */
+  private record Released(List<Row> rateRows, StructType ratesSchema, FreeTextTerms.Counts texts, double seconds) {}
+
+  private Released released() {
+    long started = System.nanoTime();
+    Dataset<Row> rates = new ResponseMonitor(survey, warehouse).rates();
+    List<Row> rateRows = rates.collectAsList();
+    FreeTextTerms.Counts texts = new FreeTextTerms(survey, questionnaire, warehouse).counts();
+    return new Released(rateRows, rates.schema(), texts, (System.nanoTime() - started) / 1e9);
   }
 
   /** A round's estimation cells with their per-measure sums, and each theme's alpha sums. */
