@@ -3,10 +3,12 @@
 # pipeline to the mail merge, the simulated export, pipeline to the report) with the code of commit
 # BEFORE (built in a git worktree) and with this checkout, into two warehouses, then
 # compare-warehouses: every table but the run log, row for row. Exit 1 when any table differs.
-# Usage: jobs/bench-identical.sh [BEFORE]   (default: e39303c, the commit before the speed work)
+# Usage: jobs/bench-identical.sh [BEFORE]   (default: 84c1c5c, the last commit that changed what the
+# pipeline computes: the audit's domain repair of e8cb76f hides other cells. The speed work before
+# it was compared with e39303c, the commit before the speed work, on 2026-12-04: identical.)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-before="${1:-e39303c}"
+before="${1:-84c1c5c}"
 work="$root/bench/work/identical"
 rm -rf "$work"
 mkdir -p "$work"
