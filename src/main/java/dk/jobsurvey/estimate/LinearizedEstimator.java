@@ -49,7 +49,7 @@ public final class LinearizedEstimator {
     this.cells = List.copyOf(cells);
     int next = 0;
     this.margins = margins.size();
-    int[][] columnsOfCell = new int[cells.size()][margins.size()];
+    columnsOfCells = new int[cells.size() * this.margins];
     for (int m = 0; m < margins.size(); m++) {
       Map<String, Integer> columnOf = new HashMap<>();
       CalibrationMargin margin = margins.get(m);
@@ -65,16 +65,16 @@ public final class LinearizedEstimator {
           column = next++;
           columnOf.put(marginClass, column);
         }
-        columnsOfCell[c][m] = column;
+        columnsOfCells[c * this.margins + m] = column;
       }
     }
     columns = next;
     double[][] crossProducts = new double[columns][columns];
     for (int c = 0; c < cells.size(); c++) {
       double weight = cells.get(c).baseWeight() * cells.get(c).respondents();
-      for (int a : columnsOfCell[c]) {
-        for (int b : columnsOfCell[c]) {
-          crossProducts[a][b] += weight;
+      for (int i = c * this.margins; i < (c + 1) * this.margins; i++) {
+        for (int j = c * this.margins; j < (c + 1) * this.margins; j++) {
+          crossProducts[columnsOfCells[i]][columnsOfCells[j]] += weight;
         }
       }
     }
@@ -99,7 +99,6 @@ public final class LinearizedEstimator {
     stratumPopulation = populations.stream().mapToDouble(Double::doubleValue).toArray();
     stratumRespondents = respondents.stream().mapToLong(Long::longValue).toArray();
 
-    columnsOfCells = new int[cells.size() * this.margins];
     baseWeight = new double[cells.size()];
     finalWeight = new double[cells.size()];
     weightTimesRespondents = new double[cells.size()];
@@ -110,7 +109,6 @@ public final class LinearizedEstimator {
     sumOfSquares = new double[measures][cells.size()];
     for (int c = 0; c < cells.size(); c++) {
       EstimationCell cell = cells.get(c);
-      System.arraycopy(columnsOfCell[c], 0, columnsOfCells, c * this.margins, this.margins);
       baseWeight[c] = cell.baseWeight();
       double w = cell.finalWeight();
       finalWeight[c] = w;
