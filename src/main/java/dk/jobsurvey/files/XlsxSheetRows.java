@@ -190,6 +190,15 @@ final class XlsxSheetRows implements MapPartitionsFunction<Row, Row> {
 
   /** A date cell as yyyy-MM-dd (with HH:mm:ss when it has a time), any other cell as Excel shows it. */
   static String text(Cell cell, DataFormatter formatter) {
+    if (cell.getCellType() == CellType.STRING) {
+      // DataFormatter shows a text cell as the XML-decoded text of a new rich text string built from it (an XMLBeans
+      // object per cell, a third of the national ingest's parsing); the text is the same unless it holds a
+      // "_xHHHH_" escape, which only POI's decoding reads.
+      String text = cell.getStringCellValue();
+      if (!text.contains("_x")) {
+        return text;
+      }
+    }
     CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
     if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
       LocalDateTime value = cell.getLocalDateTimeCellValue();
