@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * What a CPR number and a Danish phone number look like when a person types them, as Java regular
  * expressions: one source for the free-text scrubber (which replaces them) and the value gate
- * (which refuses to write them outside restricted/, through Spark's {@code rlike}, which uses Java
- * regular expressions too).
+ * (which refuses to write them outside restricted/, in a Spark function of {@link IdentifierValues}), and the
+ * file scan ({@link IdentifierScan}).
  *
  * <p>Separators are the ones people and word processors put in: spaces, no-break and narrow
  * spaces, dots, slashes, and every dash (hyphen, non-breaking hyphen U+2011, en and em dash, minus).

@@ -3,7 +3,9 @@ package dk.jobsurvey.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.jobsurvey.warehouse.IdentifierPatterns.Kind;
+import java.util.Random;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,5 +37,37 @@ class IdentifierPatternsTest {
       "kl. 20.30-22.45"})
   void ordinaryValuesPass(String text) {
     assertThat(IdentifierPatterns.find(text)).isEmpty();
+  }
+
+  /**
+   * The gate's one-call check against its definition (a pattern of the kind found, as Spark's rlike finds it, and not a
+   * digest or UUID), on 200,000 random texts made to come close: runs of digits around the eight and ten the patterns
+   * need, every separator, +45 and 0045, hex and UUID shapes, letters and line breaks.
+   */
+  @Test
+  void theGatesCheckFindsWhatItsPatternsFind() {
+    String[] pieces = {"0", "1", "2", "3", "5", "6", "9", "12", "45", "61", "91", "2023", "0801", "1234", "123456", "22334455",
+        " ", "\u00A0", "\u2007", "\u202F", "-", "\u2011", "\u2013", "\u2212", ".", "/", "+", "+45", "0045", "\n", "a", "f",
+        "abcdef", "kl. ", "x", "-1234-", "12345678-1234-1234-1234-123456789012", "0123456789abcdef"};
+    Random random = new Random(20261206);
+    int found = 0;
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = 1 + random.nextInt(8); n > 0; n--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String value = text.toString();
+      int expected = -1;
+      if (!Pattern.compile(IdentifierValues.DIGEST_OR_UUID).matcher(value).find()) {
+        for (Kind kind : Kind.values()) {
+          if (expected < 0 && IdentifierPatterns.regexes(kind).stream().anyMatch(r -> Pattern.compile(r).matcher(value).find())) {
+            expected = kind.ordinal();
+          }
+        }
+      }
+      assertThat(IdentifierValues.gateKind(value)).as(value).isEqualTo(expected);
+      found += expected >= 0 ? 1 : 0;
+    }
+    assertThat(found).as("texts the patterns find").isGreaterThan(10_000).isLessThan(190_000);
   }
 }
