@@ -33,4 +33,5 @@ echo "pilot pipeline with $before ..."
 pilot "$work/before-src" "$work/before"
 echo "pilot pipeline with $(git -C "$root" rev-parse --short HEAD) (this checkout) ..."
 pilot "$root" "$work/after"
-"$root/jobs/submit.sh" compare-warehouses --warehouse "$work/after/warehouse" --against "$work/before/warehouse" 2>/dev/null
+"$root/jobs/submit.sh" compare-warehouses --warehouse "$work/after/warehouse" --against "$work/before/warehouse" \
+  2> "$work/compare.log" || { status=$?; tail -20 "$work/compare.log"; exit "$status"; }
