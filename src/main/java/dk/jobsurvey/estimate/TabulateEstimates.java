@@ -227,8 +227,8 @@ public final class TabulateEstimates {
     for (int m = 0; m < measures.size(); m++) {
       Column value = value(measures.get(m));
       sums.add(count(value).as("n" + m));
-      sums.add(exactSum(value).as("s" + m));
-      sums.add(exactSum(value.multiply(value)).as("q" + m));
+      sums.add(exactSum(measures.get(m), value).as("s" + m));
+      sums.add(exactSum(measures.get(m), value.multiply(value)).as("q" + m));
     }
     List<Questionnaire.Theme> alphaThemes = questionnaire.themes().stream()
         .filter(t -> questionnaire.itemsOf(t.id()).size() >= 2).toList();
@@ -301,13 +301,17 @@ public final class TabulateEstimates {
 
   /**
    * A sum that does not depend on the order Spark adds the rows in, so the estimates do not depend on
-   * partitioning or cluster size: each value (a double) is rounded to 18 decimals once, the decimals
-   * are added exactly, and the total becomes a double again. (A theme index is a fraction; a sum of
-   * doubles differs in its last bits with the order of the additions.) Decimal(38, 18) holds totals
-   * up to 10^20: a cell's Σ y² is at most 100² · its respondents.
+   * partitioning or cluster size. A share's and a mean's values are whole numbers (answers are): added
+   * as longs, exactly, which is the sum of any order. A theme index is a fraction (a sum of doubles
+   * differs in its last bits with the order of the additions): each value is rounded to 18 decimals
+   * once, the decimals are added exactly, and the total becomes a double. Decimal(38, 18) holds totals
+   * up to 10^20: a cell's Σ y² is at most 100² · its respondents. (A double becomes a decimal through
+   * its text: per value and sum, that was most of the aggregation's time.)
    */
-  private static Column exactSum(Column value) {
-    return sum(value.cast(DataTypes.createDecimalType(38, 18))).cast(DataTypes.DoubleType);
+  private static Column exactSum(Measure measure, Column value) {
+    boolean wholeNumbers = Measure.SHARE_POSITIVE.equals(measure.statistic()) || Measure.MEAN.equals(measure.statistic());
+    Column exact = wholeNumbers ? value.cast(DataTypes.LongType) : value.cast(DataTypes.createDecimalType(38, 18));
+    return sum(exact).cast(DataTypes.DoubleType);
   }
 
   /** A respondent's value of a measure, null when not answered. */
