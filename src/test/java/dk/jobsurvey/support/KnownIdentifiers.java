@@ -183,11 +183,12 @@ public final class KnownIdentifiers {
   }
 
   /**
-   * A pseudonym or token (lower-case hex of 16 or more, with a letter): keyed digests the design
-   * allows outside restricted/ and the value gate passes. Its digits are not a number of the input,
-   * though a digest may begin with the same eight digits as someone's phone (it did, 1 run in many).
+   * A person_key (HMAC-SHA256 as 64 lower-case hex, with a letter), which the design allows outside
+   * restricted/. Its digits are not a number of the input, though one may begin with the same eight
+   * digits as someone's phone (it did, 1 run in many). Only this exact shape is skipped, so a CPR
+   * glued to a shorter hex run is still found.
    */
-  private static final Pattern DIGEST = Pattern.compile("(?<![0-9A-Za-z])(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![0-9A-Za-z])");
+  private static final Pattern DIGEST = Pattern.compile("(?<![0-9A-Za-z])(?=[0-9a-f]*[a-f])[0-9a-f]{64}(?![0-9A-Za-z])");
 
   private static void collect(Pattern pattern, String text, Set<String> known, List<String> found) {
     Matcher matcher = pattern.matcher(DIGEST.matcher(text).replaceAll(" "));
